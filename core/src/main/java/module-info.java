@@ -1,0 +1,20 @@
+/**
+ * Weft's core: the vocabulary (messages, model interfaces, requests and responses, errors), the model provider
+ * SPI, the vector store SPI and the interceptor pipeline.
+ */
+module dev.weft.core {
+    requires transitive tools.jackson.databind;
+    requires transitive com.fasterxml.jackson.annotation;
+    requires org.slf4j;
+
+    exports dev.weft.core;
+    exports dev.weft.core.chat;
+    exports dev.weft.core.json;
+    exports dev.weft.core.model;
+    exports dev.weft.core.pipeline;
+    exports dev.weft.core.retrieval;
+    exports dev.weft.core.spi;
+    exports dev.weft.core.internal to dev.weft.inference.onnx;
+
+    uses dev.weft.core.spi.ModelProvider;
+}
