@@ -38,7 +38,7 @@ public final class InMemoryVectorStore implements VectorStore {
 
     private final int dimension;
     private final Similarity similarity;
-    private final Map<String, StoredChunk> chunks = new HashMap<>();
+    private final Map<String, Entry> chunks = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
@@ -72,7 +72,7 @@ public final class InMemoryVectorStore implements VectorStore {
                 throw new InvalidInputException("chunk id '" + c.id() + "' appears twice in one upsert");
             }
         }
-        write(() -> checked.forEach(c -> chunks.put(c.id(), c)));
+        write(() -> checked.forEach(c -> chunks.put(c.id(), new Entry(c, Similarity.squaredNorm(c.vectorNoCopy())))));
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class InMemoryVectorStore implements VectorStore {
     @Override
     public void deleteWhere(Filter filter) {
         Preconditions.notNull(filter, "filter");
-        write(() -> chunks.values().removeIf(c -> filter.test(c.metadata())));
+        write(() -> chunks.values().removeIf(e -> filter.test(e.chunk().metadata())));
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class InMemoryVectorStore implements VectorStore {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return Optional.ofNullable(chunks.get(id));
+            return Optional.ofNullable(chunks.get(id)).map(Entry::chunk);
         } finally {
             lock.readLock().unlock();
         }
@@ -114,16 +114,19 @@ public final class InMemoryVectorStore implements VectorStore {
         Preconditions.notNull(query, "query");
         checkDimension(query.vector().length, "query vector");
         float[] q = query.vector();
+        double queryNorm = Similarity.squaredNorm(q);
         Filter filter = query.filter();
         PriorityQueue<SearchHit> worstFirst = new PriorityQueue<>(RANKING.reversed()); // grows as needed: topK may be huge
         lock.readLock().lock();
         try {
             ensureOpen();
-            for (StoredChunk c : chunks.values()) {
+            for (Entry e : chunks.values()) {
+                StoredChunk c = e.chunk();
                 if (filter != null && !filter.test(c.metadata())) {
                     continue;
                 }
-                double score = similarity.compute(q, c.vectorNoCopy());
+                double dot = Similarity.dot(q, c.vectorNoCopy());
+                double score = similarity == Similarity.DOT_PRODUCT ? dot : Similarity.cosine(dot, queryNorm, e.squaredNorm());
                 if (score < query.minScore()) {
                     continue;
                 }
@@ -166,6 +169,9 @@ public final class InMemoryVectorStore implements VectorStore {
             throw new ResourceClosedException("this InMemoryVectorStore is closed");
         }
     }
+
+    /** A stored chunk with its squared norm, computed once at upsert for cosine scoring. */
+    private record Entry(StoredChunk chunk, double squaredNorm) {}
 
     /** Builds {@link InMemoryVectorStore}. Not thread-safe. */
     public static final class Builder {
