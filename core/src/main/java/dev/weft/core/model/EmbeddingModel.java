@@ -28,6 +28,14 @@ public interface EmbeddingModel extends AutoCloseable {
      */
     EmbeddingResponse embed(List<String> texts);
 
+    /**
+     * Counts tokens as this model's tokenizer does, for sizing chunks. The default is
+     * {@link TokenCounter#APPROXIMATE}; models with their tokenizer at hand return an exact counter.
+     */
+    default TokenCounter tokenCounter() {
+        return TokenCounter.APPROXIMATE;
+    }
+
     /** Embeds one text. */
     default Embedding embed(String text) {
         return embed(List.of(text == null ? "" : text)).embeddings().get(0);

@@ -11,6 +11,7 @@ import dev.weft.core.model.EmbeddingModel;
 import dev.weft.core.model.EmbeddingResponse;
 import dev.weft.core.model.ModelInfo;
 import dev.weft.core.model.Pricing;
+import dev.weft.core.model.TokenCounter;
 import dev.weft.core.model.TokenUsage;
 import dev.weft.inference.onnx.internal.BundledSource;
 import dev.weft.inference.onnx.internal.DirectorySource;
@@ -134,6 +135,26 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Counts word pieces exactly as this model's tokenizer does (special tokens excluded, nothing truncated), for
+     * sizing chunks; its texts embed in {@code count + 2} tokens. Thread-safe; unusable after {@link #close()}.
+     */
+    @Override
+    public TokenCounter tokenCounter() {
+        return text -> {
+            Preconditions.notNull(text, "text");
+            lock.readLock().lock();
+            try {
+                if (closed) {
+                    throw new ResourceClosedException("Embedding model " + info.id() + " is closed");
+                }
+                return engine.countTokens(text);
+            } finally {
+                lock.readLock().unlock();
+            }
+        };
     }
 
     /** Frees the native session and tokenizer once calls in progress finish. Closing twice is harmless. */

@@ -26,11 +26,14 @@ public final class EmbeddingEngine implements AutoCloseable {
     private final int dimension;
     private final String pooling;
     private final String executionProvider;
+    private final ModelSource source;
+    private volatile CountingTokenizer counter; // loaded on first use: most callers never count
 
-    private EmbeddingEngine(String modelId, TextTokenizer tokenizer, SessionOpener.OpenedSession opened, GraphSignature graph,
+    private EmbeddingEngine(ModelSource source, String modelId, TextTokenizer tokenizer, SessionOpener.OpenedSession opened, GraphSignature graph,
                             EngineSettings settings) {
         this.modelId = modelId;
         this.tokenizer = tokenizer;
+        this.source = source;
         this.session = opened.session();
         this.executionProvider = opened.provider();
         this.inference = new BatchInference(SharedOrtEnvironment.get(), session, graph, settings.pooling(), settings.normalize());
@@ -54,7 +57,7 @@ public final class EmbeddingEngine implements AutoCloseable {
         try {
             opened = SessionOpener.open(source, settings.session());
             GraphSignature graph = GraphSignature.inspect(opened.session(), source.location());
-            return new EmbeddingEngine(source.id(), tokenizer, opened, graph, settings);
+            return new EmbeddingEngine(source, source.id(), tokenizer, opened, graph, settings);
         } catch (RuntimeException e) {
             tokenizer.close();
             if (opened != null) {
@@ -105,12 +108,31 @@ public final class EmbeddingEngine implements AutoCloseable {
         return Arrays.asList(out);
     }
 
+    /** Counts word pieces without special tokens or truncation; the counting tokenizer loads on first use. */
+    public int countTokens(String text) {
+        CountingTokenizer c = counter;
+        if (c == null) {
+            synchronized (this) {
+                c = counter;
+                if (c == null) {
+                    c = CountingTokenizer.load(source);
+                    counter = c;
+                }
+            }
+        }
+        return c.count(text);
+    }
+
     @Override
     public void close() {
         try {
             closeQuietly(session);
         } finally {
             tokenizer.close();
+            CountingTokenizer c = counter;
+            if (c != null) {
+                c.close();
+            }
         }
     }
 
