@@ -14,7 +14,7 @@ module dev.weft.core {
     exports dev.weft.core.pipeline;
     exports dev.weft.core.retrieval;
     exports dev.weft.core.spi;
-    exports dev.weft.core.internal to dev.weft.inference.onnx;
+    exports dev.weft.core.internal to dev.weft.inference.onnx, dev.weft.rag, dev.weft.eval;
 
     uses dev.weft.core.spi.ModelProvider;
 }

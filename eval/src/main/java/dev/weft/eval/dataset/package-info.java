@@ -1,0 +1,2 @@
+/** Evaluation datasets: BEIR-format corpora, queries and relevance judgements. */
+package dev.weft.eval.dataset;

@@ -1,0 +1,2 @@
+/** Evaluation metrics: information retrieval (nDCG, recall, MRR, MAP). */
+package dev.weft.eval.metrics;
