@@ -4,5 +4,5 @@ module dev.weft.eval {
     requires org.slf4j;
 
     exports dev.weft.eval.dataset;
-    // exports dev.weft.eval.metrics;
+    exports dev.weft.eval.metrics;
 }
