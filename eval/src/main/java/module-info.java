@@ -3,6 +3,6 @@ module dev.weft.eval {
     requires transitive dev.weft.core;
     requires org.slf4j;
 
-    // exports dev.weft.eval.dataset;
-    // exports dev.weft.eval.metrics;
+    exports dev.weft.eval.dataset;
+    exports dev.weft.eval.metrics;
 }
