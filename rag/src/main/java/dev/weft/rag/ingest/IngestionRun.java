@@ -39,6 +39,7 @@ final class IngestionRun {
     private int documentsTotal;
     private long chunks;
     private long tokens;
+    private boolean listenerFailed;
 
     IngestionRun(DocumentSource source, DocumentLoaders loaders, Splitter splitter, EmbeddingModel model,
             VectorStore store, IngestionManifest manifest, int batchSize, ProgressListener listener) {
@@ -179,7 +180,10 @@ final class IngestionRun {
         try {
             listener.onProgress(progress);
         } catch (RuntimeException e) {
-            log.warn("Progress listener {} failed; ingestion goes on", listener, e);
+            if (!listenerFailed) { // once per run: a broken listener would otherwise flood the log
+                listenerFailed = true;
+                log.warn("Progress listener {} failed; ingestion goes on, and further failures of it this run are not logged", listener, e);
+            }
         }
     }
 
