@@ -78,28 +78,47 @@ final class SpanChunker {
         return chunks;
     }
 
-    /** The last piece of the chunk starting at {@code first}: as many as fit, at least up to {@code mustReach}. */
+    /**
+     * The last piece of the chunk starting at {@code first}: as many as fit, at least up to {@code mustReach}. The
+     * estimate proposes; exact counts decide, searched by galloping then bisection so that a badly wrong estimate
+     * (a long word cut into graphemes that the tokenizer joins again) costs logarithmically many counts.
+     */
     private int extend(String text, List<Piece> pieces, int first, int mustReach) {
-        int last = first;
-        long estimate = pieces.get(first).tokens();
-        while (last + 1 < pieces.size() && (last + 1 <= mustReach || estimate + pieces.get(last + 1).tokens() <= size)) {
+        int floor = Math.max(first, mustReach); // known to fit, unless it is one over-long code point
+        int last = floor;
+        long estimate = 0;
+        for (int i = first; i <= floor; i++) {
+            estimate += pieces.get(i).tokens();
+        }
+        while (last + 1 < pieces.size() && estimate + pieces.get(last + 1).tokens() <= size) {
             last++;
             estimate += pieces.get(last).tokens();
         }
-        int exact = count(text, pieces, first, last);
-        while (exact > size && last > Math.max(first, mustReach)) {
-            last--;
-            exact = count(text, pieces, first, last);
+        if (last > floor && count(text, pieces, first, last) > size) {
+            return largestFitting(text, pieces, first, floor, last); // the estimate was too bold
         }
-        while (exact < size && last + 1 < pieces.size()) { // the estimate may have been too cautious
-            int longer = count(text, pieces, first, last + 1);
-            if (longer > size) {
-                break;
+        int fits = last;
+        for (int step = 1; fits + 1 < pieces.size(); step *= 2) { // the estimate may have been too cautious
+            int candidate = (int) Math.min((long) fits + step, pieces.size() - 1);
+            if (count(text, pieces, first, candidate) > size) {
+                return largestFitting(text, pieces, first, fits, candidate);
             }
-            last++;
-            exact = longer;
+            fits = candidate;
         }
-        return last;
+        return fits;
+    }
+
+    /** Bisects for the last piece in {@code [fits, tooFar)} such that the chunk from {@code first} fits. */
+    private int largestFitting(String text, List<Piece> pieces, int first, int fits, int tooFar) {
+        while (tooFar - fits > 1) {
+            int mid = (fits + tooFar) >>> 1;
+            if (count(text, pieces, first, mid) <= size) {
+                fits = mid;
+            } else {
+                tooFar = mid;
+            }
+        }
+        return fits;
     }
 
     /**
