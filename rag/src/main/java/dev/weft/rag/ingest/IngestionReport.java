@@ -24,7 +24,7 @@ public record IngestionReport(int added, int updated, int unchanged, int deleted
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
     }
 
-    /** Documents the store now holds chunks of from this source: added, updated and unchanged. */
+    /** Documents that are up to date in the store after this run: added, updated and unchanged. */
     public int documents() {
         return added + updated + unchanged;
     }

@@ -1,5 +1,6 @@
 package dev.weft.rag.ingest;
 
+import dev.weft.core.ResourceClosedException;
 import dev.weft.core.WeftException;
 import dev.weft.core.model.EmbeddingModel;
 import dev.weft.core.retrieval.Filter;
@@ -135,6 +136,8 @@ final class IngestionRun {
                 return fail(entry, "the " + loader.format() + " loader returned a document with id '" + document.id() + "'");
             }
             split = splitter.split(document);
+        } catch (ResourceClosedException e) {
+            throw e; // the splitter's token counter (its model) is closed: every document would fail alike
         } catch (IOException | RuntimeException e) {
             return fail(entry, "cannot be loaded as " + loader.format() + ": " + describe(e));
         }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A source entry's bytes, read and hashed, as a {@link DocumentLoader} receives them. Immutable: {@link #bytes()}
- * returns a copy.
+ * A source entry's bytes, read and hashed, as a {@link DocumentLoader} receives them. Immutable and thread-safe:
+ * {@link #bytes()} returns a copy.
  */
 public final class RawDocument {
     private final String id;
