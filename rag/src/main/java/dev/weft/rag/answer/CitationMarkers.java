@@ -34,10 +34,10 @@ final class CitationMarkers {
     /** A sentence of the answer, without markers, and the valid numbers it cites, ascending and distinct. */
     record ParsedClaim(String text, List<Integer> numbers) {}
 
-    /** A marker: its bounds in the text and its numbers (values past {@link #TOO_LARGE} are clamped to it). */
+    /** A marker: its bounds in the text and its numbers, each at most {@link #TOO_LARGE}. */
     private record Marker(int start, int end, List<Integer> numbers) {}
 
-    /** Any number with more digits than this is certainly invalid; clamping keeps parsing overflow-free. */
+    /** Larger numbers are read as this one, which no context reaches, so that reading never overflows. */
     private static final int TOO_LARGE = 1_000_000_000;
 
     private CitationMarkers() {}
@@ -170,7 +170,10 @@ final class CitationMarkers {
     /** The cleaned text being built, tracking what a removal could fuse with. */
     private static final class CleanText {
         private final StringBuilder sb = new StringBuilder();
-        /** Where an unclosed {@code [} followed only by digits, separators and spaces starts; -1 if none. */
+        /**
+         * Where an unclosed {@code [} followed only by digits, separators, spaces and tabs starts; -1 if none. Tabs
+         * count because dropping the space before a removed marker may drop them too.
+         */
         private int openBracket = -1;
 
         void append(String s) {
@@ -182,7 +185,7 @@ final class CitationMarkers {
                 char c = s.charAt(i);
                 if (c == '[') {
                     openBracket = sb.length();
-                } else if (!(c >= '0' && c <= '9') && c != ',' && c != ';' && c != ' ') {
+                } else if (!(c >= '0' && c <= '9') && c != ',' && c != ';' && c != ' ' && c != '\t') {
                     openBracket = -1;
                 }
                 sb.append(c);
@@ -234,11 +237,22 @@ final class CitationMarkers {
                 while (!bare.isEmpty() && (bare.charAt(bare.length() - 1) == ' ' || bare.charAt(bare.length() - 1) == '\t')) {
                     bare.setLength(bare.length() - 1);
                 }
+                for (int j = k - 1; j >= 0 && positions[j] > bare.length(); j--) {
+                    positions[j] = bare.length(); // earlier markers in the dropped space stand where it was
+                }
             }
             positions[k] = bare.length();
         }
         bare.append(text, last, text.length());
-        String plain = bare.toString();
+        // Stripped, so that the cleaned text (stripped too) splits into the very same sentences.
+        int lead = 0;
+        while (lead < bare.length() && Character.isWhitespace(bare.charAt(lead))) {
+            lead++;
+        }
+        String plain = bare.toString().strip();
+        for (int k = 0; k < positions.length; k++) {
+            positions[k] = Math.clamp(positions[k] - lead, 0, plain.length());
+        }
 
         List<SentenceSplitter.Span> spans = SentenceSplitter.split(plain, true);
         List<TreeSet<Integer>> cites = new ArrayList<>();
