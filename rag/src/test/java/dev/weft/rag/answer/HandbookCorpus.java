@@ -12,6 +12,7 @@ import dev.weft.inference.onnx.OnnxEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A small company knowledge base, embedded with the real int8 all-MiniLM-L6-v2 into core's exact
@@ -19,7 +20,7 @@ import java.util.Map;
  * JVM and only read (never closed: the JVM ends with the run).
  */
 final class HandbookCorpus {
-    /** Chunk id to text and metadata. */
+    /** Each chunk's metadata, by chunk id. */
     static final Map<String, Metadata> METADATA = Map.of(
             "handbook-12", Metadata.of("source", "handbook.pdf", "title", "Employee Handbook", "page", 12),
             "handbook-13", Metadata.of("source", "handbook.pdf", "title", "Employee Handbook", "page", 13),
@@ -27,6 +28,7 @@ final class HandbookCorpus {
             "it-faq-2", Metadata.of("source", "it-faq.md", "title", "IT FAQ"),
             "cafeteria", Metadata.of("source", "https://intranet.example/cafeteria"),
             "travel-3", Metadata.of("source", "travel-policy.pdf", "title", "Travel Policy", "page", 3));
+    /** Each chunk's text, by chunk id. */
     static final Map<String, String> TEXTS = Map.of(
             "handbook-12", """
                     New employees receive 25 days of paid vacation per year. Vacation requests must be approved by \
@@ -62,7 +64,7 @@ final class HandbookCorpus {
     /** The store holding every chunk of the corpus, built once. */
     static synchronized InMemoryVectorStore store() {
         if (store == null) {
-            List<String> ids = List.copyOf(new java.util.TreeSet<>(TEXTS.keySet()));
+            List<String> ids = List.copyOf(new TreeSet<>(TEXTS.keySet()));
             List<Embedding> vectors = embedder().embed(ids.stream().map(TEXTS::get).toList()).embeddings();
             List<StoredChunk> chunks = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -81,7 +83,7 @@ final class HandbookCorpus {
                 .stream().map(RetrievedChunk::of).toList();
     }
 
-    /** The retrieved chunk {@code id} among {@code chunks}' context. */
+    /** The chunk {@code id} as numbered in {@code context}. */
     static ContextChunk numbered(List<ContextChunk> context, String id) {
         return context.stream().filter(c -> c.chunk().id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("chunk " + id + " is not in the context " + context));
