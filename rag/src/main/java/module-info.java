@@ -14,5 +14,5 @@ module dev.weft.rag {
     exports dev.weft.rag.ingest;
     // exports dev.weft.rag.lucene;
     // exports dev.weft.rag.retrieval;
-    // exports dev.weft.rag.answer;
+    exports dev.weft.rag.answer;
 }
