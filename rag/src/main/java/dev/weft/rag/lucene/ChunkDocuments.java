@@ -1,7 +1,9 @@
 package dev.weft.rag.lucene;
 
+import dev.weft.core.json.WeftJson;
 import dev.weft.core.retrieval.Metadata;
 import dev.weft.core.retrieval.StoredChunk;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -14,8 +16,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 import tools.jackson.core.type.TypeReference;
-import dev.weft.core.json.WeftJson;
-import java.util.Map;
 
 /**
  * The Lucene document of one chunk, and the chunk back from it:

@@ -57,8 +57,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Scores</b> are core's: cosine in [-1, 1] or the raw dot product, recomputed in double precision from the
  * stored full-precision vector, so they equal {@code InMemoryVectorStore}'s for the same chunks; order is
- * descending score, then ascending id. The HNSW search is approximate unless {@link Builder#exactSearch(boolean)};
- * Lucene itself switches to an exact scan when a filter leaves few candidates. Hits carry the stored vector.
+ * descending score, then ascending id. The HNSW search is approximate unless {@link Builder#exactSearch(boolean)}
+ * (Lucene itself switches to an exact scan when a filter leaves few candidates, and searches segments too small
+ * for a graph exhaustively); it may also choose among chunks tied at the cut-off by index order rather than by id.
+ * Hits carry the stored vector.
  *
  * <p><b>Visibility and durability.</b> Every write ({@link #upsert}, {@link #delete}, {@link #deleteWhere})
  * refreshes the near-real-time searcher before it returns, so any read that starts after a write returned sees it,
@@ -342,7 +344,8 @@ public final class LuceneStore implements VectorStore {
 
     private void checkVector(float[] vector, String what) {
         if (vector.length != dimension) {
-            throw new InvalidInputException(what + " has dimension " + vector.length + " but this store holds vectors of dimension " + dimension);
+            throw new InvalidInputException(what + " has dimension " + vector.length
+                    + " but this store holds vectors of dimension " + dimension);
         }
         for (int i = 0; i < vector.length; i++) {
             if (!Float.isFinite(vector[i])) {
@@ -450,7 +453,10 @@ public final class LuceneStore implements VectorStore {
             return this;
         }
 
-        /** BM25's term-frequency saturation {@code k1} (>= 0) and length normalisation {@code b} (0 to 1); Lucene's 1.2 and 0.75 by default. */
+        /**
+         * BM25's term-frequency saturation {@code k1} (>= 0) and length normalisation {@code b} (0 to 1); Lucene's
+         * 1.2 and 0.75 by default.
+         */
         public Builder bm25(float k1, float b) {
             this.k1 = k1;
             this.b = b;

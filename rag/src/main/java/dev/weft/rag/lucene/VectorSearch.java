@@ -77,7 +77,8 @@ final class VectorSearch {
         }
         int candidates = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(topK * oversample));
         Set<Integer> docs = new LinkedHashSet<>();
-        for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery(ChunkDocuments.VECTOR, target, candidates, filter), candidates).scoreDocs) {
+        Query nearest = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, target, candidates, filter);
+        for (ScoreDoc d : searcher.search(nearest, candidates).scoreDocs) {
             docs.add(d.doc);
         }
         if (similarity == Similarity.COSINE) {

@@ -10,6 +10,7 @@ import dev.weft.core.retrieval.Similarity;
 import dev.weft.core.retrieval.StoredChunk;
 import dev.weft.core.retrieval.VectorQuery;
 import java.io.IOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,12 +65,24 @@ class LuceneStoreHnswTest {
                     found += truthIds.contains(h.chunk().id()) ? 1 : 0;
                     assertThat(h.score()).as("core's cosine, recomputed from the stored vector")
                             .isEqualTo(Similarity.COSINE.compute(query, h.chunk().vector()));
-                    assertThat(h.chunk().vector()).as("the full-precision vector").isEqualTo(chunks.get(Integer.parseInt(h.chunk().id().substring(1))).vector());
+                    StoredChunk original = chunks.get(Integer.parseInt(h.chunk().id().substring(1)));
+                    assertThat(h.chunk().vector()).as("the full-precision vector").isEqualTo(original.vector());
                 }
                 assertThat(approximate).hasSize(K);
             }
             double recall = found / (double) (QUERIES * K);
-            assertThat(recall).as("recall@%d with %s", K, quantization).isGreaterThanOrEqualTo(quantization == Quantization.INT4 ? 0.80 : 0.90);
+            assertThat(recall).as("recall@%d with %s", K, quantization)
+                    .isGreaterThanOrEqualTo(quantization == Quantization.INT4 ? 0.80 : 0.90);
+        }
+        assertThat(vectorFormat()).as("the vector format the segments were written with").isEqualTo(switch (quantization) {
+            case NONE -> "Lucene99HnswVectorsFormat";
+            case INT8, INT4 -> Lucene104HnswScalarQuantizedVectorsFormat.NAME;
+        });
+    }
+
+    private String vectorFormat() throws IOException {
+        try (FSDirectory fs = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(fs)) {
+            return FieldInfos.getMergedFieldInfos(reader).fieldInfo("vector").getAttribute("PerFieldKnnVectorsFormat.format");
         }
     }
 
