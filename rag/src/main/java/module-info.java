@@ -13,6 +13,6 @@ module dev.weft.rag {
     // Each API package is exported on the line its work adds:
     // exports dev.weft.rag.ingest;
     exports dev.weft.rag.lucene;
-    // exports dev.weft.rag.retrieval;
+    exports dev.weft.rag.retrieval;
     // exports dev.weft.rag.answer;
 }
