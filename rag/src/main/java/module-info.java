@@ -10,9 +10,8 @@ module dev.weft.rag {
     requires org.apache.pdfbox;
     requires org.slf4j;
 
-    // Each API package is exported on the line its work adds:
     exports dev.weft.rag.ingest;
-    // exports dev.weft.rag.lucene;
-    // exports dev.weft.rag.retrieval;
+    exports dev.weft.rag.lucene;
+    exports dev.weft.rag.retrieval;
     exports dev.weft.rag.answer;
 }

@@ -1,0 +1,112 @@
+package dev.weft.rag.lucene;
+
+import dev.weft.core.retrieval.SearchHit;
+import dev.weft.core.retrieval.Similarity;
+import dev.weft.core.retrieval.StoredChunk;
+import dev.weft.core.retrieval.VectorQuery;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Nearest-neighbour search with the filter inside it, approximate (HNSW) or exact (a scan), returning hits on
+ * core's similarity scale.
+ *
+ * <p><b>Scores.</b> Lucene scores float vectors on its own non-negative scales: {@code (1 + cos) / 2} for cosine
+ * and, for the inner product ({@code MAXIMUM_INNER_PRODUCT}, which unlike Lucene's {@code DOT_PRODUCT} needs no
+ * unit vectors), {@code dot + 1} when {@code dot >= 0} and {@code 1 / (1 - dot)} below. Those scores only choose
+ * the candidates here: every candidate is then rescored with {@link Similarity#compute} on its full-precision
+ * vector, in double precision, exactly as {@code InMemoryVectorStore} scores it, so scores are cosine in [-1, 1]
+ * or the raw dot product, and order is descending score then ascending id.
+ */
+final class VectorSearch {
+    private static final Comparator<SearchHit> RANKING =
+            Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.chunk().id());
+    private static final Sort BY_ID = new Sort(new SortField(ChunkDocuments.ID, SortField.Type.STRING));
+
+    private final Similarity similarity;
+    private final HitLoader loader;
+    private final ExactVectorScan exact;
+    private final boolean exactSearch;
+    private final double oversample;
+
+    VectorSearch(Similarity similarity, int dimension, boolean exactSearch, double oversample) {
+        this.similarity = similarity;
+        this.loader = new HitLoader(dimension);
+        this.exact = new ExactVectorScan(similarity, dimension);
+        this.exactSearch = exactSearch;
+        this.oversample = oversample;
+    }
+
+    List<SearchHit> search(IndexSearcher searcher, VectorQuery query) throws IOException {
+        float[] target = query.vector();
+        Query filter = query.filter() == null ? null : FilterQueries.toQuery(query.filter());
+        int[] candidates = exactSearch
+                ? exact.topDocs(searcher, target, filter, query.topK(), query.minScore())
+                : approximateCandidates(searcher, target, filter, query.topK());
+        List<StoredChunk> chunks = loader.load(searcher, candidates);
+        return chunks.stream()
+                .map(c -> new SearchHit(c, similarity.compute(target, c.vector())))
+                .filter(h -> h.score() >= query.minScore())
+                .sorted(RANKING)
+                .limit(query.topK())
+                .toList();
+    }
+
+    /**
+     * The HNSW candidates: {@code topK × oversample} nearest by Lucene's (possibly quantised) score, plus, under
+     * cosine, the best {@code topK} by id of the chunks kept out of the graph, whose score is exactly 0.
+     */
+    private int[] approximateCandidates(IndexSearcher searcher, float[] target, Query filter, int topK) throws IOException {
+        if (isZero(target)) {
+            // Every similarity with the zero vector is 0: the answer is the first topK matching chunks by id.
+            return docs(searcher.search(filter == null ? MatchAllDocsQuery.INSTANCE : filter, topK, BY_ID).scoreDocs);
+        }
+        int candidates = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(topK * oversample));
+        Set<Integer> docs = new LinkedHashSet<>();
+        Query nearest = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, target, candidates, filter);
+        for (ScoreDoc d : searcher.search(nearest, candidates).scoreDocs) {
+            docs.add(d.doc);
+        }
+        if (similarity == Similarity.COSINE) {
+            Query zeros = new TermQuery(new Term(ChunkDocuments.ZERO_VECTOR, "true"));
+            if (filter != null) {
+                zeros = new BooleanQuery.Builder().add(zeros, Occur.FILTER).add(filter, Occur.FILTER).build();
+            }
+            for (ScoreDoc d : searcher.search(zeros, topK, BY_ID).scoreDocs) {
+                docs.add(d.doc);
+            }
+        }
+        return docs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] docs(ScoreDoc[] hits) {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        return docs;
+    }
+
+    private static boolean isZero(float[] v) {
+        for (float x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
