@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Answers without a chat model: splits the context chunks into sentences, scores each against the question, and
@@ -34,16 +35,22 @@ final class ExtractiveAnswerer {
         return minScore;
     }
 
-    /** The sentences that answer {@code question} best, most relevant first; empty when none is relevant enough. */
+    /** Markdown heading lines: titles, not statements, so never picked as an answer. */
+    private static final Pattern HEADING_LINE = Pattern.compile("(?m)^ {0,3}#{1,6}[ \t].*$");
+
+    /**
+     * The sentences that answer {@code question} best, most relevant first; empty when none is relevant enough.
+     * Questions (sentences ending in '?') and Markdown headings are never picked: they restate, not answer.
+     */
     List<Selected> select(String question, List<ContextChunk> context) {
         List<String> sentences = new ArrayList<>();
         List<ContextChunk> sources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ContextChunk chunk : context) {
-            String text = chunk.chunk().text();
+            String text = HEADING_LINE.matcher(chunk.chunk().text()).replaceAll("\n");
             for (SentenceSplitter.Span span : SentenceSplitter.split(text, false)) {
                 String sentence = SentenceSplitter.normalizeWhitespace(span.in(text));
-                if (SentenceSplitter.hasWords(sentence) && seen.add(sentence)) {
+                if (SentenceSplitter.hasWords(sentence) && !sentence.endsWith("?") && seen.add(sentence)) {
                     sentences.add(sentence);
                     sources.add(chunk);
                 }
