@@ -36,8 +36,8 @@ public final class Metadata {
     private Metadata(Map<String, Object> values) {
         TreeMap<String, Object> copy = new TreeMap<>();
         values.forEach((k, v) -> {
-            if (k == null || k.isEmpty()) {
-                throw new InvalidInputException("metadata keys must not be null or empty");
+            if (k == null || k.isBlank()) {
+                throw new InvalidInputException("metadata keys must not be null or blank (filters could not name them), got '" + k + "'");
             }
             copy.put(k, normalize(k, v));
         });
@@ -134,7 +134,7 @@ public final class Metadata {
 
     /** A copy with {@code key} set to {@code value}. */
     public Metadata with(String key, Object value) {
-        if (key == null) throw new InvalidInputException("metadata keys must not be null or empty");
+        if (key == null) throw new InvalidInputException("metadata keys must not be null or blank (filters could not name them), got 'null'");
         TreeMap<String, Object> map = new TreeMap<>(values);
         map.put(key, value);
         return new Metadata(map);

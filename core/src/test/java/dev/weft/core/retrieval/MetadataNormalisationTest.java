@@ -79,7 +79,10 @@ class MetadataNormalisationTest {
         assertThatThrownBy(() -> Metadata.of("k", 1, "odd"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("in pairs; got 3 arguments");
         assertThatThrownBy(() -> Metadata.of("", 1))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("keys must not be null or empty");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("keys must not be null or blank");
+        assertThatThrownBy(() -> Metadata.of(" \t", 1))
+                .as("a blank key could never be named by a Filter")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("keys must not be null or blank");
         Map<String, Object> nullValue = new HashMap<>();
         nullValue.put("k", null);
         assertThatThrownBy(() -> Metadata.of(nullValue))
