@@ -3,7 +3,7 @@ package dev.weft.core.chat;
 import static dev.weft.core.testing.JsonRoundTrip.assertRoundTrips;
 
 import dev.weft.core.testing.ChatValues;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

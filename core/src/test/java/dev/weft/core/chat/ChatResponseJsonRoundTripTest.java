@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.json.WeftJson;
 import dev.weft.core.testing.ChatValues;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

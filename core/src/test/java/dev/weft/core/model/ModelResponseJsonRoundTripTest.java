@@ -2,7 +2,7 @@ package dev.weft.core.model;
 
 import static dev.weft.core.testing.JsonRoundTrip.assertRoundTrips;
 
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.ModelValues;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import static dev.weft.core.testing.JsonRoundTrip.assertRoundTrips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.json.WeftJson;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.RetrievalValues;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

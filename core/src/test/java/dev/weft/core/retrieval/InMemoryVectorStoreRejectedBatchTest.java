@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.core.InvalidInputException;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.ModelValues;
 import dev.weft.core.testing.RetrievalValues;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.weft.core.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.StoreScenario;
 import java.util.Collection;
 import java.util.Comparator;

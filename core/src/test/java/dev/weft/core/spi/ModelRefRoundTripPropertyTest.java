@@ -2,7 +2,7 @@ package dev.weft.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.SpiValues;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.weft.eval.dataset.Qrels;
-import dev.weft.eval.testing.Generated;
+import dev.weft.testing.Generated;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

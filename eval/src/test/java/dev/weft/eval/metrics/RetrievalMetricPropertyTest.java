@@ -3,7 +3,7 @@ package dev.weft.eval.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.weft.eval.testing.Generated;
+import dev.weft.testing.Generated;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

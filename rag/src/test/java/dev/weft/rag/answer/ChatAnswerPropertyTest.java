@@ -1,5 +1,6 @@
 package dev.weft.rag.answer;
 
+import dev.weft.testing.Generated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.chat.RequestContext;
@@ -28,7 +29,7 @@ class ChatAnswerPropertyTest {
     }
 
     static Stream<Arguments> cases() {
-        return GeneratedCases.cases(60, (Random r) -> {
+        return Generated.cases(60, (Random r) -> {
             StringBuilder sb = new StringBuilder();
             for (int i = r.intRange(0, 30); i > 0; i--) {
                 sb.append(r.oneOf(PIECES));

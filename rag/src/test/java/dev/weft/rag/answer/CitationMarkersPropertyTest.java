@@ -1,5 +1,6 @@
 package dev.weft.rag.answer;
 
+import dev.weft.testing.Generated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class CitationMarkersPropertyTest {
     }
 
     static Stream<Arguments> wildTexts() {
-        return GeneratedCases.cases(300, r -> {
+        return Generated.cases(300, r -> {
             StringBuilder sb = new StringBuilder();
             int pieces = r.intRange(0, 60);
             for (int i = 0; i < pieces; i++) {
@@ -96,7 +97,7 @@ class CitationMarkersPropertyTest {
     }
 
     static Stream<Arguments> builtTexts() {
-        return GeneratedCases.cases(300, r -> {
+        return Generated.cases(300, r -> {
             int sources = r.intRange(0, 6);
             StringBuilder sb = new StringBuilder(r.oneOf(WORDS));
             Set<Integer> valid = new TreeSet<>();

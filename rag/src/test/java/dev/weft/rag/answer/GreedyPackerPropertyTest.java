@@ -1,5 +1,6 @@
 package dev.weft.rag.answer;
 
+import dev.weft.testing.Generated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.retrieval.RetrievedChunk;
@@ -23,7 +24,7 @@ class GreedyPackerPropertyTest {
     record Case(List<RetrievedChunk> chunks, int budget) {}
 
     static Stream<Arguments> cases() {
-        return GeneratedCases.cases(300, r -> {
+        return Generated.cases(300, r -> {
             List<RetrievedChunk> chunks = new ArrayList<>();
             for (int i = r.intRange(0, 20); i > 0; i--) {
                 chunks.add(new RetrievedChunk("c" + r.intRange(0, 15), "x".repeat(r.intRange(0, 60)), 0, null));

@@ -6,7 +6,7 @@ import dev.weft.core.retrieval.Filter;
 import dev.weft.core.retrieval.SearchHit;
 import dev.weft.core.retrieval.StoredChunk;
 import dev.weft.core.retrieval.VectorQuery;
-import dev.weft.rag.lucene.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.rag.lucene.testing.StoreValues;
 import java.nio.file.Files;
 import java.nio.file.Path;

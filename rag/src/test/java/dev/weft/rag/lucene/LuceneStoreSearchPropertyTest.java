@@ -9,7 +9,7 @@ import dev.weft.core.retrieval.StoredChunk;
 import dev.weft.core.retrieval.TextQuery;
 import dev.weft.core.retrieval.VectorQuery;
 import dev.weft.core.retrieval.VectorStore;
-import dev.weft.rag.lucene.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.rag.lucene.testing.StoreScenario;
 import java.util.Collection;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.weft.core.InvalidInputException;
 import dev.weft.core.model.TokenCounter;
 import dev.weft.core.retrieval.Metadata;
 import dev.weft.core.retrieval.RetrievedChunk;
-import dev.weft.rag.lucene.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.rag.lucene.testing.StoreValues;
 import java.util.ArrayList;
 import java.util.List;

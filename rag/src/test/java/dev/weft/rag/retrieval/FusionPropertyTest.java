@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.core.InvalidInputException;
 import dev.weft.core.retrieval.RetrievedChunk;
-import dev.weft.rag.lucene.testing.Generated;
+import dev.weft.testing.Generated;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

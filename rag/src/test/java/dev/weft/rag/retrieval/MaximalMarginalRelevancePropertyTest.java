@@ -3,7 +3,7 @@ package dev.weft.rag.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.retrieval.RetrievedChunk;
-import dev.weft.rag.lucene.testing.Generated;
+import dev.weft.testing.Generated;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.weft.core.testing;
+package dev.weft.testing;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;
