@@ -27,25 +27,40 @@ final class HandoffBuffer<T> {
      * Adds {@code item}, waiting while the buffer is full.
      *
      * @return false if the buffer was closed (before or while waiting), when the item is dropped
+     * @throws InterruptedException if the waiting thread is interrupted; the item is not added
      */
-    boolean put(T item) {
+    boolean put(T item) throws InterruptedException {
         lock.lock();
         try {
             while (items.size() >= capacity && !closed) {
                 notFull.await();
             }
-            if (closed) {
-                return false;
-            }
-            items.addLast(item);
-            notEmpty.signal();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return add(item);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Adds the last item of the stream (its end or its failure) without waiting: at most one such item goes past
+     * the capacity, so the producer never blocks on the end of a stream and the reader always learns how it ended.
+     */
+    void putLast(T item) {
+        lock.lock();
+        try {
+            add(item);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean add(T item) {
+        if (closed) {
+            return false;
+        }
+        items.addLast(item);
+        notEmpty.signal();
+        return true;
     }
 
     /**

@@ -205,7 +205,7 @@ public final class LangChain4jVectorStore implements VectorStore {
         List<SearchHit> hits = new ArrayList<>(search(request, "search"));
         hits.removeIf(h -> h.score() < query.minScore());
         hits.sort(RANKING);
-        return hits.size() <= query.topK() ? hits : hits.subList(0, query.topK());
+        return List.copyOf(hits.size() <= query.topK() ? hits : hits.subList(0, query.topK()));
     }
 
     @Override

@@ -118,7 +118,7 @@ final class StreamingSource implements ChatStream.Source, StreamingChatResponseH
             try {
                 model.chat(request, this);
             } catch (Throwable t) { // anything the call throws before it streams must reach the reader, or it waits forever
-                buffer.put(new Failed(t));
+                buffer.putLast(new Failed(t));
             }
         });
     }
@@ -163,12 +163,12 @@ final class StreamingSource implements ChatStream.Source, StreamingChatResponseH
 
     @Override
     public void onCompleteResponse(dev.langchain4j.model.chat.response.ChatResponse complete) {
-        buffer.put(new Completed(complete, System.nanoTime()));
+        buffer.putLast(new Completed(complete, System.nanoTime()));
     }
 
     @Override
     public void onError(Throwable error) {
-        buffer.put(new Failed(error));
+        buffer.putLast(new Failed(error));
     }
 
     private void text(String text) {
@@ -189,7 +189,12 @@ final class StreamingSource implements ChatStream.Source, StreamingChatResponseH
         if (firstDeltaNanos < 0) {
             firstDeltaNanos = System.nanoTime();
         }
-        buffer.put(new Delta(delta));
+        try {
+            buffer.put(new Delta(delta));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the provider's thread is being stopped: end the stream, do not hang its reader
+            buffer.putLast(new Failed(new WeftException("the thread delivering " + what + "'s stream was interrupted", e)));
+        }
     }
 
     private void capture(StreamingHandle h) {

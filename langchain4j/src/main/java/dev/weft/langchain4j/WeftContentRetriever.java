@@ -30,7 +30,7 @@ import java.util.function.Function;
  * (Boolean values as the strings {@code "true"}/{@code "false"}: LangChain4j's metadata has no booleans), with
  * {@link ContentMetadata#EMBEDDING_ID} the chunk id and {@link ContentMetadata#SCORE} the Weft retriever's score,
  * unchanged: cosine for dense retrieval, the fused score for hybrid retrieval, which has no relevance equivalent (see
- * {@link RelevanceScores} for the dense case). A blank query retrieves nothing. Thread-safe when the retriever is.
+ * {@link RelevanceScores} for the dense case). Thread-safe when the retriever is.
  */
 public final class WeftContentRetriever implements ContentRetriever {
     private final Retriever retriever;
@@ -56,9 +56,6 @@ public final class WeftContentRetriever implements ContentRetriever {
     @Override
     public List<Content> retrieve(Query query) {
         Checks.notNull(query, "query");
-        if (query.text() == null || query.text().isBlank()) {
-            return List.of();
-        }
         List<RetrievedChunk> chunks = retriever.retrieve(new RetrievalQuery(query.text(), maxResults, filter.apply(query)));
         List<Content> contents = new ArrayList<>(chunks.size());
         for (RetrievedChunk c : chunks) {

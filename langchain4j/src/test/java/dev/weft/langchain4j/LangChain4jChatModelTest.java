@@ -233,6 +233,22 @@ class LangChain4jChatModelTest {
         assertThat(response.usage()).isEqualTo(new TokenUsage(12, 9));
     }
 
+    @Test
+    void aToolCallWhoseArgumentsAreNeverStreamedArrivesAsOneWholeChunk() {
+        server.enqueue(new ScriptedOpenAiServer.Sse(List.of(toolCallChunk(0, "call_p", "ping", ""),
+                finishChunk("tool_calls"), usageChunk(4, 1))));
+
+        List<ChatDelta> deltas = new ArrayList<>();
+        ChatResponse response;
+        try (ChatStream stream = LangChain4jChatModel.of(openAiStreaming()).stream(ChatRequest.builder().user("ping")
+                .tool(ToolSpec.of("ping", "", "{\"type\":\"object\"}")).build())) {
+            response = stream.forEachDelta(deltas::add);
+        }
+
+        assertThat(deltas).containsExactly(new ChatDelta.ToolCallChunk(0, "call_p", "ping", "{}"));
+        assertThat(response.message().toolCalls()).containsExactly(new ToolCall("call_p", "ping", "{}"));
+    }
+
     static Stream<Arguments> chunkings() {
         return IntStream.range(0, 12).mapToObj(seed -> {
             Random random = new Random(seed);
