@@ -3,8 +3,10 @@ package dev.weft.inference.onnx.internal;
 import dev.weft.core.InvalidInputException;
 import dev.weft.core.InvalidModelReferenceException;
 import dev.weft.core.ModelNotFoundException;
+import dev.weft.core.UnsupportedCapabilityException;
 import dev.weft.core.chat.Sampling;
 import dev.weft.core.spi.ModelRef;
+import dev.weft.inference.onnx.BundledModel;
 import dev.weft.inference.onnx.ChatTemplate;
 import dev.weft.inference.onnx.ExecutionProvider;
 import dev.weft.inference.onnx.OnnxChatModel;
@@ -31,6 +33,10 @@ final class ChatReference {
 
     static OnnxChatModel build(ModelRef ref) {
         String name = ref.name();
+        if (BundledModel.byId(name).isPresent()) {
+            throw new UnsupportedCapabilityException("onnx:" + name + " is an embedding model and cannot chat; onnx: chat "
+                    + "models are directories holding model.onnx, tokenizer.json and config.json, such as onnx:/models/tiny-lm");
+        }
         if (name.indexOf('/') < 0 && name.indexOf('\\') < 0) {
             throw new ModelNotFoundException("onnx: chat models are directories: name one holding model.onnx, tokenizer.json "
                     + "and config.json, such as onnx:/models/tiny-lm (got onnx:" + name + ")");

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Passes generated text through until one of the stop sequences appears, which it swallows together with
  * everything after it. Text that could be the start of a stop sequence is held back until the next piece shows
- * whether it is, so a stop sequence split across tokens never leaks into the answer. Not thread-safe.
+ * whether it is, so a stop sequence split across tokens never leaks into the answer. Generation stops at the first
+ * piece (token) that completes a stop sequence; when that piece completes several, the answer ends before the one
+ * that starts first. Not thread-safe.
  */
 final class StopSequenceFilter {
     private final List<String> stops;

@@ -54,7 +54,8 @@ final class TokenTable {
      * Reads {@code file}.
      *
      * @param vocabSize the number of logits the model gives; ids past the tokenizer's vocabulary decode to nothing
-     * @throws ModelLoadException when the file does not parse or its decoder is not one of the supported families
+     * @throws ModelLoadException when the file does not parse, its decoder is not one of the supported families, or
+     *     it has ids the model has no logits for
      */
     static TokenTable read(Path file, int vocabSize) {
         JsonNode json;
@@ -72,7 +73,12 @@ final class TokenTable {
         if (vocab == null || !(vocab.isObject() || vocab.isArray())) {
             throw new ModelLoadException(file + " has no model.vocab; cannot map token ids to text");
         }
-        int size = Math.max(vocabSize, maxId(vocab, json.get("added_tokens")) + 1);
+        int maxId = maxId(vocab, json.get("added_tokens"));
+        if (maxId >= vocabSize) {
+            throw new ModelLoadException(file + " has token ids up to " + maxId + " but config.json says vocab_size = "
+                    + vocabSize + " (the graph gives that many logits); the tokenizer does not belong to this model");
+        }
+        int size = vocabSize;
         byte[][] bytes = new byte[size][];
         boolean[] special = new boolean[size];
         if (vocab.isObject()) {
