@@ -124,6 +124,9 @@ public final class DecoderEngine implements AutoCloseable {
             if (!opened.provider().equals(options.session().executionProvider().id())) {
                 info.attribute("execution.provider.requested", options.session().executionProvider().id());
             }
+            log.debug("{}: {} layers x {} KV heads x {}, vocabulary {}, {} positions, template {}, on {}", source.id(),
+                    config.layers(), config.kvHeads(), config.headDim(), config.vocabSize(), config.maxPositions(),
+                    template.id(), opened.provider());
             return new DecoderEngine(decoder, tokenizer, template, options, maxBatch, info);
         } catch (RuntimeException e) {
             tokenizer.close();

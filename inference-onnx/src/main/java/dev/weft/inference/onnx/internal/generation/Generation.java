@@ -30,13 +30,13 @@ final class Generation implements AutoCloseable {
     private final Sequence[] rows;
     private final int[] pads;
     private final int padded;
-    private final int vocab;
     private final int lastPosition;
     private final Consumer<Generation> onClose;
     private final ReentrantLock lock = new ReentrantLock();
-    private final DirectLongs ids = new DirectLongs();
-    private final DirectLongs mask = new DirectLongs();
-    private final DirectLongs positions = new DirectLongs();
+    private final LongInput ids;
+    private final LongInput mask;
+    private final LongInput positions;
+    private final Map<String, OnnxTensor> inputs = new HashMap<>();
     private final float[] scratch;
     private final LogitsOutput logits;
     private KvCache cache;
@@ -58,19 +58,17 @@ final class Generation implements AutoCloseable {
             pads[r] = longest - prompts.get(r).length();
             rows[r] = new Sequence(prompts.get(r), decoder.tokens(), decoder.config().maxPositions());
         }
-        this.vocab = decoder.config().vocabSize();
         this.lastPosition = decoder.config().maxPositions() - 1;
-        this.scratch = new float[vocab];
-        this.logits = new LogitsOutput(decoder.env(), vocab);
+        this.scratch = new float[decoder.config().vocabSize()];
+        this.logits = new LogitsOutput(decoder.env(), decoder.config().vocabSize());
+        this.ids = new LongInput(decoder.env());
+        this.mask = new LongInput(decoder.env());
+        this.positions = new LongInput(decoder.env());
     }
 
     /** Row {@code r}'s answer. Read it only between steps, from the thread that steps. */
     Sequence row(int r) {
         return rows[r];
-    }
-
-    int size() {
-        return rows.length;
     }
 
     /** When the first step started, from {@link System#nanoTime()}; 0 before. */
@@ -149,8 +147,10 @@ final class Generation implements AutoCloseable {
             if (cache != null) {
                 values.addAll(cache.held());
             }
-            if (logits.current() != null) {
-                values.add(logits.current());
+            for (OnnxTensor t : new OnnxTensor[] {logits.current(), ids.tensor(), mask.tensor(), positions.tensor()}) {
+                if (t != null) {
+                    values.add(t);
+                }
             }
             return values;
         } finally {
@@ -165,9 +165,9 @@ final class Generation implements AutoCloseable {
         if (cache == null) {
             cache = KvCache.empty(decoder.env(), decoder.graph(), decoder.config(), rows.length);
         }
-        LongBuffer idBuffer = ids.take(rows.length * sequence);
-        LongBuffer maskBuffer = mask.take(rows.length * total);
-        LongBuffer positionBuffer = positions.take(rows.length * sequence);
+        LongBuffer idBuffer = ids.prepare(rows.length, sequence);
+        LongBuffer maskBuffer = mask.prepare(rows.length, total);
+        LongBuffer positionBuffer = decoder.graph().positionIds() ? positions.prepare(rows.length, sequence) : null;
         for (int r = 0; r < rows.length; r++) {
             for (int j = 0; j < total; j++) {
                 maskBuffer.put(r * total + j, j < pads[r] ? 0 : 1);
@@ -175,30 +175,25 @@ final class Generation implements AutoCloseable {
             for (int k = 0; k < sequence; k++) {
                 int j = total - sequence + k; // the position in the padded row
                 idBuffer.put(r * sequence + k, tokenAt(r, j));
-                positionBuffer.put(r * sequence + k, j < pads[r] ? 1 : Math.min(j - pads[r], lastPosition));
+                if (positionBuffer != null) {
+                    positionBuffer.put(r * sequence + k, j < pads[r] ? 1 : Math.min(j - pads[r], lastPosition));
+                }
             }
         }
-        long[] inputShape = {rows.length, sequence};
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        try (OnnxTensor idTensor = OnnxTensor.createTensor(decoder.env(), idBuffer, inputShape);
-             OnnxTensor maskTensor = OnnxTensor.createTensor(decoder.env(), maskBuffer, new long[] {rows.length, total});
-             OnnxTensor positionTensor = decoder.graph().positionIds()
-                     ? OnnxTensor.createTensor(decoder.env(), positionBuffer, inputShape) : null) {
-            inputs.put(DecoderGraph.INPUT_IDS, idTensor);
-            inputs.put(DecoderGraph.ATTENTION_MASK, maskTensor);
-            if (positionTensor != null) {
-                inputs.put(DecoderGraph.POSITION_IDS, positionTensor);
-            }
-            cache.feed(inputs);
-            Set<String> presents = decoder.useCache() ? decoder.graph().presents() : Set.of();
-            OrtSession.Result result = decoder.session().run(inputs, presents,
-                    Map.of(DecoderGraph.LOGITS, logits.tensor(rows.length, sequence)));
-            decoder.steps().increment();
-            if (decoder.useCache()) {
-                cache.advance(result);
-            } else {
-                result.close();
-            }
+        inputs.put(DecoderGraph.INPUT_IDS, ids.tensor());
+        inputs.put(DecoderGraph.ATTENTION_MASK, mask.tensor());
+        if (positionBuffer != null) {
+            inputs.put(DecoderGraph.POSITION_IDS, positions.tensor());
+        }
+        cache.feed(inputs);
+        Set<String> presents = decoder.useCache() ? decoder.graph().presents() : Set.of();
+        OrtSession.Result result = decoder.session().run(inputs, presents,
+                Map.of(DecoderGraph.LOGITS, logits.tensor(rows.length, sequence)));
+        decoder.steps().increment();
+        if (decoder.useCache()) {
+            cache.advance(result);
+        } else {
+            result.close();
         }
         for (int r = 0; r < rows.length; r++) {
             if (!rows[r].finished()) {
@@ -222,9 +217,13 @@ final class Generation implements AutoCloseable {
     }
 
     private void releaseNative() {
+        inputs.clear();
         if (cache != null) {
             cache.close();
         }
         logits.close();
+        ids.close();
+        mask.close();
+        positions.close();
     }
 }

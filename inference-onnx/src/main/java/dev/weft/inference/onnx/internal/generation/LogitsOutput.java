@@ -3,6 +3,7 @@ package dev.weft.inference.onnx.internal.generation;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import dev.weft.core.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -31,8 +32,8 @@ final class LogitsOutput implements AutoCloseable {
             close();
             long floats = (long) batch * sequence * vocab;
             if (floats > Integer.MAX_VALUE / Float.BYTES) {
-                throw new IllegalArgumentException("a step of " + batch + " x " + sequence + " positions over " + vocab
-                        + " logits is too large for one buffer; use smaller batches or shorter prompts");
+                throw new InvalidInputException("A step of " + batch + " prompts x " + sequence + " positions x " + vocab
+                        + " logits is too large for one buffer; use a smaller maxBatchSize or shorter prompts");
             }
             buffer = ByteBuffer.allocateDirect((int) floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
             tensor = OnnxTensor.createTensor(env, buffer, new long[] {batch, sequence, vocab});

@@ -72,13 +72,6 @@ final class Sequence {
         }
     }
 
-    /** Ends the answer now, keeping what was generated (the caller stopped early). */
-    void end(FinishReason reason) {
-        if (finishReason == null) {
-            finish(reason);
-        }
-    }
-
     boolean finished() {
         return finishReason != null;
     }
