@@ -48,7 +48,9 @@ import java.util.List;
  * stream is first read and stops when it is closed, freeing its cache.
  *
  * <p><b>Batches.</b> {@link #chatBatch} generates several prompts together (left-padded, masked, each with its own
- * positions and stopping); greedy answers are the ones each prompt gets alone.
+ * positions and stopping); greedy answers are the ones each prompt gets alone. Prompts of similar length share a
+ * batch; within one, the context limit counts the batch's longest prompt. Finished rows stay in their batch until
+ * its last row finishes.
  *
  * <p><b>Thread-safety.</b> Safe for concurrent use: one ONNX Runtime session serves every caller, each request has
  * its own attention cache. {@link #close()} waits for decode steps in progress, stops open streams (their next read
@@ -154,6 +156,7 @@ public final class OnnxChatModel implements ChatModel {
         private Sampling defaults = Sampling.DEFAULTS;
         private int maxBatchSize = 16;
         private boolean kvCache = true;
+        private boolean ignoreEndOfSequence;
         private int intraOpThreads;
         private int interOpThreads;
         private GraphOptimization optimization = GraphOptimization.ALL;
@@ -207,6 +210,16 @@ public final class OnnxChatModel implements ChatModel {
             return this;
         }
 
+        /**
+         * Whether end-of-sequence and end-of-turn tokens are passed over (default false): answers then end only at
+         * {@code maxTokens}, a stop sequence or the context limit. For benchmarks that need answers of a fixed
+         * length, like Hugging Face's and vLLM's {@code ignore_eos}; the passed-over tokens add no text.
+         */
+        public Builder ignoreEndOfSequence(boolean ignore) {
+            this.ignoreEndOfSequence = ignore;
+            return this;
+        }
+
         /** Threads ONNX Runtime uses within an operator; default: one per physical core. */
         public Builder intraOpThreads(int threads) {
             this.intraOpThreads = threads;
@@ -238,7 +251,8 @@ public final class OnnxChatModel implements ChatModel {
             Preconditions.check(intraOpThreads >= 0, "intraOpThreads must be >= 1 (or 0 for the default), was " + intraOpThreads);
             Preconditions.check(interOpThreads >= 0, "interOpThreads must be >= 1 (or 0 for the default), was " + interOpThreads);
             GenerationOptions options = new GenerationOptions(modelId, template, defaults, DEFAULT_MAX_TOKENS, maxBatchSize,
-                    kvCache, new SessionSettings(intraOpThreads, interOpThreads, optimization, executionProvider));
+                    kvCache, ignoreEndOfSequence, new SessionSettings(intraOpThreads, interOpThreads, optimization,
+                    executionProvider));
             return new OnnxChatModel(DecoderEngine.open(directory, options));
         }
     }

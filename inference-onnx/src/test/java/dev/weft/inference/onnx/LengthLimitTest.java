@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Answers end at maxTokens and at the model's context limit; a prompt that leaves no room is refused. */
+/**
+ * Answers end at maxTokens and at the model's context limit (and, when told to ignore end-of-sequence tokens, only
+ * there); a prompt that leaves no room is refused.
+ */
 class LengthLimitTest {
     /** micro-lm's max_position_embeddings. */
     private static final int POSITIONS = 1024;
@@ -60,6 +63,22 @@ class LengthLimitTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("requests[1]");
         assertThat(LanguageModels.microLm().engine().stepsRun()).as("nothing was generated").isEqualTo(stepsBefore);
+    }
+
+    @Test
+    void ignoringEndOfSequenceRunsAnAnswerToMaxTokens() {
+        ChatRequest request = ChatRequest.builder().user("Results").sampling(Sampling.builder().maxTokens(20).build()).build();
+        ChatResponse stopped = LanguageModels.microLm().chat(request);
+        assertThat(stopped.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(stopped.usage().outputTokens()).isLessThan(20);
+
+        try (OnnxChatModel model = LanguageModels.builder(LanguageModels.microLmDirectory()).ignoreEndOfSequence(true).build()) {
+            ChatResponse full = model.chat(request);
+            assertThat(full.finishReason()).isEqualTo(FinishReason.LENGTH);
+            assertThat(full.usage().outputTokens()).isEqualTo(20);
+            assertThat(full.text()).startsWith(stopped.text());
+            assertThat(model.info().attributes()).containsEntry("ignoreEndOfSequence", "true");
+        }
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class DecoderEngine implements AutoCloseable {
         for (String marker : template.endOfTurn()) {
             decoder.tokens().addedTokenId(marker).ifPresentOrElse(ids::add, () -> texts.add(marker));
         }
-        this.stopIds = Set.copyOf(ids);
+        this.stopIds = options.ignoreEndOfSequence() ? Set.of() : Set.copyOf(ids);
         this.stopTexts = List.copyOf(texts);
         this.info = info.build();
     }
@@ -118,6 +118,9 @@ public final class DecoderEngine implements AutoCloseable {
                     .attribute("headDim", Integer.toString(config.headDim()))
                     .attribute("vocabSize", Integer.toString(config.vocabSize()))
                     .attribute("source", source.location());
+            if (options.ignoreEndOfSequence()) {
+                info.attribute("ignoreEndOfSequence", "true");
+            }
             if (!config.modelType().isEmpty()) {
                 info.attribute("model.type", config.modelType());
             }

@@ -13,7 +13,8 @@ import dev.weft.inference.onnx.internal.SessionSettings;
  * @param defaultMaxTokens the answer length when neither the request nor {@code defaults} sets one
  * @param maxBatchSize the most prompts per batch in {@link DecoderEngine#chatBatch}
  * @param kvCache whether steps feed the attention cache back (false recomputes the whole sequence every step)
+ * @param ignoreEndOfSequence whether end-of-sequence and end-of-turn tokens are passed over instead of ending answers
  * @param session the ONNX Runtime session options
  */
 public record GenerationOptions(String modelId, ChatTemplate template, Sampling defaults, int defaultMaxTokens,
-                                int maxBatchSize, boolean kvCache, SessionSettings session) {}
+                                int maxBatchSize, boolean kvCache, boolean ignoreEndOfSequence, SessionSettings session) {}
