@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  *       tokenizer library, which is not in the jar and is downloaded at run time. Tokenizing needs no GPU.</li>
  * </ul>
  */
-final class DjlDefaults {
+public final class DjlDefaults {
     private static final Logger log = LoggerFactory.getLogger(DjlDefaults.class);
     private static boolean applied;
 
     private DjlDefaults() {}
 
-    static synchronized void apply() {
+    public static synchronized void apply() {
         if (applied) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.weft.inference.onnx.internal;
 import dev.weft.core.InvalidInputException;
 import dev.weft.core.InvalidModelReferenceException;
 import dev.weft.core.ModelNotFoundException;
+import dev.weft.core.model.ChatModel;
 import dev.weft.core.model.EmbeddingModel;
 import dev.weft.core.spi.ModelProvider;
 import dev.weft.core.spi.ModelRef;
@@ -21,10 +22,12 @@ import java.util.Map;
  * {@code onnx:bge-small-en-v1.5-q}, or {@code onnx:/path/to/dir} (a directory holding {@code model.onnx} and
  * {@code tokenizer.json}), with parameters {@code pooling=mean|cls}, {@code normalize=true|false},
  * {@code maxSequenceLength=N}, {@code batchSize=N}, {@code threads=N} (intra-op threads) and
- * {@code device=cpu|cuda|cuda:N}. Offers embedding models. Thread-safe and stateless.
+ * {@code device=cpu|cuda|cuda:N}. Offers embedding models and, from a decoder directory (with {@code config.json}),
+ * chat models ({@link ChatReference} lists their parameters). Thread-safe and stateless.
  *
  * <pre>{@code
  * EmbeddingModel m = Models.embedding("onnx:bge-small-en-v1.5-q?batchSize=16&device=cuda:0");
+ * ChatModel lm = Models.chat("onnx:/models/tiny-lm?maxTokens=128");
  * }</pre>
  */
 public final class OnnxModelProvider implements ModelProvider {
@@ -53,6 +56,14 @@ public final class OnnxModelProvider implements ModelProvider {
             parameter(builder, ref, p.getKey(), p.getValue());
         }
         return builder.build();
+    }
+
+    @Override
+    public ChatModel chat(ModelRef ref) {
+        if (!SCHEME.equals(ref.scheme())) {
+            throw new InvalidModelReferenceException("Reference " + ref + " is not an onnx: reference");
+        }
+        return ChatReference.build(ref);
     }
 
     private static void name(OnnxEmbeddingModel.Builder builder, String name) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens a session on the configured execution provider, falling back from CUDA to the CPU with one warning. */
-final class SessionOpener {
+public final class SessionOpener {
     private static final Logger log = LoggerFactory.getLogger(SessionOpener.class);
 
     /**
@@ -21,11 +21,11 @@ final class SessionOpener {
      * @param session the session
      * @param provider {@code cpu} or {@code cuda:N}
      */
-    record OpenedSession(OrtSession session, String provider) {}
+    public record OpenedSession(OrtSession session, String provider) {}
 
     private SessionOpener() {}
 
-    static OpenedSession open(ModelSource source, SessionSettings settings) {
+    public static OpenedSession open(ModelSource source, SessionSettings settings) {
         OrtEnvironment env = SharedOrtEnvironment.get();
         if (settings.executionProvider() instanceof ExecutionProvider.Cuda cuda) {
             try (SessionOptions options = options(settings)) {

@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
  * The process-wide {@link OrtEnvironment}, created on first use with telemetry switched off. ONNX Runtime allows one
  * environment per process; it is shared by every model and never closed.
  */
-final class SharedOrtEnvironment {
+public final class SharedOrtEnvironment {
     private static final Logger log = LoggerFactory.getLogger(SharedOrtEnvironment.class);
     private static OrtEnvironment environment;
 
     private SharedOrtEnvironment() {}
 
-    static synchronized OrtEnvironment get() {
+    public static synchronized OrtEnvironment get() {
         if (environment == null) {
             OrtEnvironment env;
             try {
