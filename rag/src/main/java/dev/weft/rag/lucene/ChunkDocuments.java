@@ -70,7 +70,8 @@ final class ChunkDocuments {
 
     /** The chunk from its stored fields and its vector. */
     static StoredChunk toChunk(Document stored, float[] vector) {
-        Map<String, Object> metadata = WeftJson.mapper().readValue(stored.get(METADATA), MAP);
-        return new StoredChunk(stored.get(ID), stored.get(TEXT), vector, Metadata.of(metadata));
+        String json = stored.get(METADATA);
+        Metadata metadata = json == null || json.equals("{}") ? Metadata.EMPTY : Metadata.of(WeftJson.mapper().readValue(json, MAP));
+        return new StoredChunk(stored.get(ID), stored.get(TEXT), vector, metadata);
     }
 }

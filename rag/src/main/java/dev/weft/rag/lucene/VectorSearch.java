@@ -81,8 +81,10 @@ final class VectorSearch {
         for (ScoreDoc d : searcher.search(nearest, candidates).scoreDocs) {
             docs.add(d.doc);
         }
-        if (similarity == Similarity.COSINE) {
-            Query zeros = new TermQuery(new Term(ChunkDocuments.ZERO_VECTOR, "true"));
+        Term zeroVector = new Term(ChunkDocuments.ZERO_VECTOR, "true");
+        if (similarity == Similarity.COSINE && searcher.getIndexReader().docFreq(zeroVector) > 0) {
+            // Only when the index holds zero vectors (kept out of the graph) is a second, sorted search needed.
+            Query zeros = new TermQuery(zeroVector);
             if (filter != null) {
                 zeros = new BooleanQuery.Builder().add(zeros, Occur.FILTER).add(filter, Occur.FILTER).build();
             }
