@@ -66,7 +66,7 @@ public final class StoreValues {
         int n = r.intRange(0, 5);
         for (int i = 0; i < n; i++) {
             String key = text(r, 8);
-            map.put(key.isEmpty() ? "k" : key, anyValue(r));
+            map.put(key.isBlank() ? key + "k" : key, anyValue(r)); // Metadata refuses blank keys: no Filter could name them
         }
         return Metadata.of(map);
     }
