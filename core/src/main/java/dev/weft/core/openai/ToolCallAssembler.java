@@ -4,34 +4,33 @@ import dev.weft.core.InvalidModelResponseException;
 import dev.weft.core.chat.ChatDelta;
 import dev.weft.core.chat.ToolCall;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Puts streamed tool calls back together. On the wire each {@code delta.tool_calls[]} element carries an
- * {@code index}; the first element for an index brings {@code id}, {@code type} and {@code function.name} (with
- * empty {@code arguments}), later ones bring further fragments of {@code function.arguments}, and fragments of
- * parallel calls may interleave. Servers differ at the edges, all tolerated here: the index may be missing
- * (a new {@code id} then starts a new call), the id and name may be repeated on every fragment, a whole call may
- * arrive in one element, and indexes need not start at 0. Calls are numbered from 0 in order of first
- * appearance. Not thread-safe.
+ * {@code index}, the call's position in the answer's {@code tool_calls}; the first element for an index brings
+ * {@code id}, {@code type} and {@code function.name} (with empty {@code arguments}), later ones bring further
+ * fragments of {@code function.arguments}, and fragments of parallel calls may interleave. The wire index is
+ * kept as the delta's index and decides the final order. Servers differ at the edges, all tolerated here: the
+ * index may be missing (a new {@code id} then starts a new call, anything else continues the last one), the id
+ * and name may be repeated on every fragment, a whole call may arrive in one element, and a server that reuses
+ * an index for a call with a different id gets a fresh index for it. Not thread-safe.
  */
 final class ToolCallAssembler {
     private static final class Call {
-        final int ordinal;
+        final int index;
         String id;
         String name;
         final StringBuilder arguments = new StringBuilder();
 
-        Call(int ordinal) {
-            this.ordinal = ordinal;
+        Call(int index) {
+            this.index = index;
         }
     }
 
-    private final List<Call> calls = new ArrayList<>();
-    private final Map<Integer, Call> byIndex = new HashMap<>();
+    private final TreeMap<Integer, Call> calls = new TreeMap<>();
     private Call last;
 
     /** Takes one {@code tool_calls[]} element and returns the delta it amounts to, or null when it adds nothing. */
@@ -40,6 +39,9 @@ final class ToolCallAssembler {
             throw new InvalidModelResponseException("a streamed tool call is not an object", payload);
         }
         String id = WireValues.string(element, "id", payload);
+        if (id != null && id.isEmpty()) {
+            id = null;
+        }
         JsonNode function = element.get("function");
         String name = null;
         String fragment = "";
@@ -52,7 +54,7 @@ final class ToolCallAssembler {
         }
         Call call = find(element.get("index"), id, payload);
         String newId = null;
-        if (id != null && !id.isEmpty() && call.id == null) {
+        if (id != null && call.id == null) {
             call.id = id;
             newId = id;
         }
@@ -66,7 +68,7 @@ final class ToolCallAssembler {
         if (newId == null && newName == null && fragment.isEmpty()) {
             return null;
         }
-        return new ChatDelta.ToolCallChunk(call.ordinal, newId, newName, fragment);
+        return new ChatDelta.ToolCallChunk(call.index, newId, newName, fragment);
     }
 
     private Call find(JsonNode index, String id, String payload) {
@@ -74,32 +76,33 @@ final class ToolCallAssembler {
             if (!index.isIntegralNumber() || !index.canConvertToInt() || index.asInt() < 0) {
                 throw new InvalidModelResponseException("a streamed tool call's index is not a non-negative integer", payload);
             }
-            return byIndex.computeIfAbsent(index.asInt(), i -> open());
+            Call existing = calls.get(index.asInt());
+            if (existing == null) {
+                return open(index.asInt());
+            }
+            boolean otherCall = id != null && existing.id != null && !id.equals(existing.id);
+            return otherCall ? open(calls.lastKey() + 1) : existing;
         }
-        boolean startsNew = last == null || (id != null && !id.isEmpty() && last.id != null && !id.equals(last.id));
-        return startsNew ? open() : last;
+        boolean startsNew = last == null || (id != null && last.id != null && !id.equals(last.id));
+        return startsNew ? open(calls.isEmpty() ? 0 : calls.lastKey() + 1) : last;
     }
 
-    private Call open() {
-        Call c = new Call(calls.size());
-        calls.add(c);
+    private Call open(int index) {
+        Call c = new Call(index);
+        calls.put(index, c);
         return c;
     }
 
-    /** Whether any tool call was seen. */
-    boolean isEmpty() {
-        return calls.isEmpty();
-    }
-
     /**
-     * The complete calls, in order.
+     * The complete calls, ordered by index.
      *
      * @throws InvalidModelResponseException if a call has no id or name, or arguments that are not a JSON object
      */
     List<ToolCall> complete() {
         List<ToolCall> result = new ArrayList<>(calls.size());
-        for (Call c : calls) {
-            result.add(WireValues.toolCall(c.id, c.name, c.arguments.toString(), c.ordinal, c.arguments.toString()));
+        for (Call c : calls.values()) {
+            String arguments = c.arguments.toString();
+            result.add(WireValues.toolCall(c.id, c.name, arguments, c.index, arguments));
         }
         return result;
     }

@@ -92,6 +92,25 @@ public final class OpenAiWireServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /**
+     * A well-formed answer to {@code request}: a one-word completion, streamed with usage when the request asked
+     * for a stream, or an embedding of dimension 3 per input for {@code /embeddings}.
+     */
+    public static WireReply ok(Recorded request) {
+        if (request.path().endsWith("/embeddings")) {
+            int n = request.json().get("input").size();
+            java.util.List<float[]> vectors = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                vectors.add(new float[] {i, 0.5f, -1f});
+            }
+            return WireReply.json(OpenAiWire.embeddings(vectors, "text-embedding-3-small", 2 * n));
+        }
+        if (request.streaming()) {
+            return WireReply.sse(OpenAiWire.stream().role().text("o", "k").finish("stop").usage(9, 2).done().sse());
+        }
+        return WireReply.json(OpenAiWire.completion().content("ok").usage(9, 2).json());
+    }
+
     /** Queues {@code reply} for a coming request. */
     public OpenAiWireServer enqueue(WireReply reply) {
         queue.add(reply);
