@@ -107,7 +107,7 @@ public final class Fallback implements ChatInterceptor, StreamInterceptor {
     }
 
     void log(String primary, RuntimeException e) {
-        LOG.info("Falling back from {} to {} after: {}", primary, fallback.info().id(), e.getMessage());
+        LOG.debug("Falling back from {} to {} after: {}", primary, fallback.info().id(), e.getMessage());
     }
 
     /** Builds a {@link Fallback}. Not thread-safe. */
