@@ -114,6 +114,9 @@ public final class CircuitBreaker implements ChatInterceptor, StreamInterceptor 
         } catch (RuntimeException e) {
             lease.failed(e);
             throw e;
+        } catch (Error e) {
+            lease.cancelled(); // no verdict on the model, but a half-open trial slot must not be lost
+            throw e;
         }
         lease.succeeded();
         return response;

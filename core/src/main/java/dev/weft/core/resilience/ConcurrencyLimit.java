@@ -52,12 +52,9 @@ public final class ConcurrencyLimit implements ChatInterceptor, StreamIntercepto
     public ChatResponse intercept(ChatRequest request, ChatInterceptor.Chain chain) {
         Lease lease = acquire(chain.model().id());
         try {
-            ChatResponse response = chain.proceed(request);
-            lease.succeeded();
-            return response;
-        } catch (RuntimeException e) {
-            lease.failed(e);
-            throw e;
+            return chain.proceed(request);
+        } finally {
+            lease.succeeded(); // every outcome gives the slot back, errors included
         }
     }
 

@@ -81,22 +81,27 @@ public final class Resilience implements ChatInterceptor, StreamInterceptor {
         return stack.stream(request, chain);
     }
 
+    /** The fallback, if one was set; for its metrics. */
     public Optional<Fallback> fallback() {
         return Optional.ofNullable(fallback);
     }
 
+    /** The overall deadline, if one was set. */
     public Optional<Timeout> timeout() {
         return Optional.ofNullable(timeout);
     }
 
+    /** The retry, if one was set. */
     public Optional<Retry> retry() {
         return Optional.ofNullable(retry);
     }
 
+    /** The circuit breaker, if one was set. */
     public Optional<CircuitBreaker> circuitBreaker() {
         return Optional.ofNullable(circuitBreaker);
     }
 
+    /** The concurrency limit, if one was set. */
     public Optional<ConcurrencyLimit> concurrencyLimit() {
         return Optional.ofNullable(concurrencyLimit);
     }
@@ -116,6 +121,7 @@ public final class Resilience implements ChatInterceptor, StreamInterceptor {
             return timeout(Timeout.of(total));
         }
 
+        /** An overall deadline, configured (for example with a stream idle limit). */
         public Builder timeout(Timeout timeout) {
             this.timeout = Preconditions.notNull(timeout, "timeout");
             return this;
@@ -126,11 +132,13 @@ public final class Resilience implements ChatInterceptor, StreamInterceptor {
             return retry(Retry.builder().maxRetries(maxRetries).build());
         }
 
+        /** A configured retry; keep the instance to read its metrics. */
         public Builder retry(Retry retry) {
             this.retry = Preconditions.notNull(retry, "retry");
             return this;
         }
 
+        /** A circuit breaker; one instance may be shared by several pipelines (it keeps a circuit per model). */
         public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
             this.circuitBreaker = Preconditions.notNull(circuitBreaker, "circuitBreaker");
             return this;
@@ -141,6 +149,7 @@ public final class Resilience implements ChatInterceptor, StreamInterceptor {
             return concurrencyLimit(ConcurrencyLimit.of(maxConcurrent));
         }
 
+        /** A configured concurrency limit; share one instance to cap several pipelines together. */
         public Builder concurrencyLimit(ConcurrencyLimit concurrencyLimit) {
             this.concurrencyLimit = Preconditions.notNull(concurrencyLimit, "concurrencyLimit");
             return this;
@@ -151,11 +160,13 @@ public final class Resilience implements ChatInterceptor, StreamInterceptor {
             return fallback(Fallback.to(model));
         }
 
+        /** A configured fallback. */
         public Builder fallback(Fallback fallback) {
             this.fallback = Preconditions.notNull(fallback, "fallback");
             return this;
         }
 
+        /** The stack; parts not set are left out. */
         public Resilience build() {
             return new Resilience(this);
         }

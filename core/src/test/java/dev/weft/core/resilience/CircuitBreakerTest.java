@@ -189,6 +189,22 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void anErrorInAHalfOpenTrialFreesTheTrialSlot() {
+        ErrorOnceModel model = ErrorOnceModel.named("e");
+        ScriptedChatModel twin = new ScriptedChatModel(model.info());
+        fail(twin, 3);
+        call(ChatPipeline.over(twin).with(breaker).build(), 3);
+        clock.advance(Duration.ofSeconds(30));
+        ChatModel guarded = ChatPipeline.over(model).with(breaker).build();
+
+        assertThat(catchThrowable(() -> guarded.chat(ChatRequest.of("q")))).isInstanceOf(AssertionError.class);
+
+        assertThat(breaker.state(model.info())).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThat(guarded.chat(ChatRequest.of("q")).text()).isEqualTo("after the error");
+        assertThat(breaker.state(model.info())).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
     void builderNamesTheBadOption() {
         assertThat(catchThrowable(() -> CircuitBreaker.builder().failureThreshold(0).build())).hasMessageContaining("failureThreshold");
         assertThat(catchThrowable(() -> CircuitBreaker.builder().openDuration(Duration.ZERO).build())).hasMessageContaining("openDuration");

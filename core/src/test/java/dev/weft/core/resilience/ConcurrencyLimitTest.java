@@ -82,6 +82,17 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void evenAnErrorGivesTheSlotBack() {
+        ConcurrencyLimit limit = ConcurrencyLimit.of(1);
+        ChatModel limited = ChatPipeline.over(ErrorOnceModel.named("m")).with(limit).build();
+
+        assertThat(catchThrowable(() -> limited.chat(ChatRequest.of("q")))).isInstanceOf(AssertionError.class);
+
+        assertThat(limit.metrics().inFlight()).isZero();
+        assertThat(limited.chat(ChatRequest.of("q")).text()).isEqualTo("after the error");
+    }
+
+    @Test
     void aStreamHoldsItsSlotFromFirstReadUntilItIsClosed() {
         ScriptedChatModel model = ScriptedChatModel.named("m").thenAnswer("streamed in pieces");
         ConcurrencyLimit limit = ConcurrencyLimit.of(1);
