@@ -1,20 +1,26 @@
 /**
  * Weft's core: the vocabulary (messages, model interfaces, requests and responses, errors), the model provider
- * SPI, the vector store SPI and the interceptor pipeline.
+ * SPI, the vector store SPI, the interceptor pipeline with its resilience interceptors, and the OpenAI-compatible
+ * remote provider ({@code openai:}).
  */
 module dev.weft.core {
     requires transitive tools.jackson.databind;
     requires transitive com.fasterxml.jackson.annotation;
     requires org.slf4j;
+    requires transitive java.net.http;
 
     exports dev.weft.core;
     exports dev.weft.core.chat;
     exports dev.weft.core.json;
     exports dev.weft.core.model;
+    exports dev.weft.core.openai;
     exports dev.weft.core.pipeline;
+    exports dev.weft.core.resilience;
     exports dev.weft.core.retrieval;
     exports dev.weft.core.spi;
     exports dev.weft.core.internal to dev.weft.inference.onnx, dev.weft.rag, dev.weft.eval;
 
     uses dev.weft.core.spi.ModelProvider;
+
+    provides dev.weft.core.spi.ModelProvider with dev.weft.core.openai.internal.OpenAiModelProvider;
 }

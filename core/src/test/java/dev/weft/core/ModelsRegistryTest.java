@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Models} resolves references through the {@link dev.weft.core.spi.ModelProvider}s found by
- * {@link java.util.ServiceLoader}; the test class path registers {@link ScriptedModelProvider} for
- * {@code scripted:}.
+ * {@link java.util.ServiceLoader}; core itself registers {@code openai:}, and the test class path adds
+ * {@link ScriptedModelProvider} for {@code scripted:}.
  */
 class ModelsRegistryTest {
 
     @Test
     void providersAreDiscoveredByScheme() {
-        assertThat(Models.providers()).containsOnlyKeys("scripted");
+        assertThat(Models.providers()).containsOnlyKeys("openai", "scripted");
         assertThat(Models.providers().get("scripted")).isInstanceOf(ScriptedModelProvider.class);
         assertThat(Models.provider("scripted")).isSameAs(Models.providers().get("scripted"));
         assertThatThrownBy(() -> Models.providers().put("x", null)).isInstanceOf(UnsupportedOperationException.class);
@@ -59,10 +59,10 @@ class ModelsRegistryTest {
         assertThatThrownBy(() -> Models.chat("nosuch:model"))
                 .isInstanceOf(ModelNotFoundException.class)
                 .hasMessageContaining("scheme 'nosuch'")
-                .hasMessageContaining("Registered schemes: [scripted]");
+                .hasMessageContaining("Registered schemes: [openai, scripted]");
         assertThatThrownBy(() -> Models.provider("nosuch"))
                 .isInstanceOf(ModelNotFoundException.class)
-                .hasMessageContaining("[scripted]");
+                .hasMessageContaining("[openai, scripted]");
     }
 
     @Test
