@@ -15,7 +15,7 @@ import dev.weft.core.chat.ToolSpec;
 import dev.weft.core.chat.UserMessage;
 import dev.weft.core.json.WeftJson;
 import dev.weft.core.testing.ChatValues;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.OpenAiWireServer;
 import java.util.List;
 import java.util.stream.Stream;

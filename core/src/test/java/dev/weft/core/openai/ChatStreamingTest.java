@@ -12,7 +12,7 @@ import dev.weft.core.chat.FinishReason;
 import dev.weft.core.chat.ToolCall;
 import dev.weft.core.model.TokenUsage;
 import dev.weft.core.testing.ChatValues;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.JsonValues;
 import dev.weft.core.testing.OpenAiWire;
 import dev.weft.core.testing.OpenAiWireServer;

@@ -19,7 +19,7 @@ import dev.weft.core.chat.ChatStream;
 import dev.weft.core.model.ChatModel;
 import dev.weft.core.openai.OpenAiChatModel;
 import dev.weft.core.pipeline.ChatPipeline;
-import dev.weft.core.testing.Generated;
+import dev.weft.testing.Generated;
 import dev.weft.core.testing.OpenAiWire;
 import dev.weft.core.testing.OpenAiWireServer;
 import dev.weft.core.testing.RecordingSleeper;
