@@ -88,6 +88,12 @@ final class AskCommand implements Callable<Integer> {
                     .topK(topK);
             if (chat != null) {
                 engine.chatModel(chat);
+                int window = chat.info().contextWindow();
+                if (window > 0) {
+                    // Sources are counted with the embedder's tokenizer; leave room for the chat model's own (often
+                    // longer) tokenisation, the instructions and the answer.
+                    engine.contextTokens(Math.max(128, window / 3));
+                }
             }
             Answer answer = engine.build().answer(q);
             out.println();

@@ -49,7 +49,7 @@ class AskCommandTest {
     private static Run ask(Path docs, Path index, String question) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new WeftCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        CommandLine cli = WeftCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int code = cli.execute("ask", "--docs", docs.toString(), "--index", index.toString(), question);
         return new Run(code, out.toString(), err.toString());
     }
