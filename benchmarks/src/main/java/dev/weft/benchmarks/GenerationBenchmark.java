@@ -140,7 +140,7 @@ public final class GenerationBenchmark {
         int rounds = Math.max(runs, 20);
         double[] weft = new double[rounds];
         double[] bare = new double[rounds];
-        try (BareDecodeLoop loop = new BareDecodeLoop(dir.resolve("model.onnx"), 1, 4, 4, 32)) {
+        try (BareDecodeLoop loop = new BareDecodeLoop(dir.resolve("model.onnx"), 1, 4, 4, 32, 4096)) {
             for (int i = -WARMUP; i < rounds; i++) {
                 ChatResponse r = stream(model, request);
                 checkLength(r, ANSWER_TOKENS);
