@@ -1,5 +1,7 @@
 package dev.weft.core.retrieval;
 
+import java.util.function.ToDoubleFunction;
+
 /** How a vector store compares vectors; the score of a hit is this similarity. */
 public enum Similarity {
     /** Cosine of the angle, in [-1, 1]; 0 when either vector is all zeros; vectors need not be normalised. */
@@ -10,6 +12,19 @@ public enum Similarity {
     /** The similarity of {@code a} and {@code b}, which have the same length. */
     public double compute(float[] a, float[] b) {
         return this == DOT_PRODUCT ? dot(a, b) : cosine(dot(a, b), squaredNorm(a), squaredNorm(b));
+    }
+
+    /**
+     * A scorer of many vectors against one {@code query}, with the query's norm computed once; its results are
+     * bit-identical to {@link #compute(float[], float[])}. Stores use it to rescore candidates.
+     */
+    public ToDoubleFunction<float[]> scorer(float[] query) {
+        float[] q = query.clone();
+        if (this == DOT_PRODUCT) {
+            return v -> dot(q, v);
+        }
+        double queryNorm = squaredNorm(q);
+        return v -> cosine(dot(q, v), queryNorm, squaredNorm(v));
     }
 
     /** Cosine from a dot product and the two squared norms, as {@link #compute} derives it. */

@@ -4,6 +4,7 @@ import dev.weft.core.retrieval.Similarity;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -39,6 +40,7 @@ final class ExactVectorScan {
         Query matching = filter == null ? MatchAllDocsQuery.INSTANCE : filter;
         Weight weight = searcher.createWeight(searcher.rewrite(matching), ScoreMode.COMPLETE_NO_SCORES, 1f);
         PriorityQueue<Scored> best = new PriorityQueue<>(WORST_FIRST);
+        ToDoubleFunction<float[]> similarityToTarget = similarity.scorer(target); // the target's norm, once
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -52,7 +54,7 @@ final class ExactVectorScan {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                double score = similarity.compute(target, vectors.get(doc));
+                double score = similarityToTarget.applyAsDouble(vectors.get(doc));
                 if (score < minScore) {
                     continue;
                 }

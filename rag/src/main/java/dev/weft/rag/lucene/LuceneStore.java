@@ -129,7 +129,7 @@ public final class LuceneStore implements VectorStore {
             this.searchers = new SearcherManager(w, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                    IndexSearcher searcher = new IndexSearcher(reader);
+                    IndexSearcher searcher = new ChunkSearcher(reader);
                     searcher.setSimilarity(bm25);
                     return searcher;
                 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,8 +59,9 @@ final class VectorSearch {
                 ? exact.topDocs(searcher, target, filter, query.topK(), query.minScore())
                 : approximateCandidates(searcher, target, filter, query.topK());
         List<StoredChunk> chunks = loader.load(searcher, candidates);
+        ToDoubleFunction<float[]> score = similarity.scorer(target);
         return chunks.stream()
-                .map(c -> new SearchHit(c, similarity.compute(target, c.vector())))
+                .map(c -> new SearchHit(c, score.applyAsDouble(c.vector())))
                 .filter(h -> h.score() >= query.minScore())
                 .sorted(RANKING)
                 .limit(query.topK())
@@ -82,7 +84,9 @@ final class VectorSearch {
             docs.add(d.doc);
         }
         Term zeroVector = new Term(ChunkDocuments.ZERO_VECTOR, "true");
-        if (similarity == Similarity.COSINE && searcher.getIndexReader().docFreq(zeroVector) > 0) {
+        boolean zerosPresent = searcher instanceof ChunkSearcher chunks
+                ? chunks.hasZeroVectors() : searcher.getIndexReader().docFreq(zeroVector) > 0;
+        if (similarity == Similarity.COSINE && zerosPresent) {
             // Only when the index holds zero vectors (kept out of the graph) is a second, sorted search needed.
             Query zeros = new TermQuery(zeroVector);
             if (filter != null) {
