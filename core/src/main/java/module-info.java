@@ -1,12 +1,15 @@
 /**
  * Weft's core: the vocabulary (messages, model interfaces, requests and responses, errors), the model provider
- * SPI, the vector store SPI, the interceptor pipeline with its resilience interceptors, and the OpenAI-compatible
- * remote provider ({@code openai:}).
+ * SPI, the vector store SPI, the interceptor pipeline with its interceptors (resilience, tracing, cost, caches,
+ * flow control), versioned prompts, and the OpenAI-compatible remote provider ({@code openai:}).
  */
 module dev.weft.core {
     requires transitive tools.jackson.databind;
     requires transitive com.fasterxml.jackson.annotation;
     requires org.slf4j;
+    requires transitive io.opentelemetry.api;
+    requires transitive io.opentelemetry.context;
+    requires transitive com.github.benmanes.caffeine;
     requires transitive java.net.http;
 
     exports dev.weft.core;

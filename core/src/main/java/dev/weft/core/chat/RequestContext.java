@@ -21,6 +21,17 @@ import java.util.Map;
 public record RequestContext(String userId, String tenantId, String feature, String conversationId,
         Map<String, String> attributes) {
 
+    /** Attribute key: the id of the registered prompt the request was rendered from. */
+    public static final String PROMPT_ID = "prompt.id";
+    /** Attribute key: that prompt's version. */
+    public static final String PROMPT_VERSION = "prompt.version";
+    /** Attribute key: the SHA-256 content hash of that prompt's file, hex-encoded. */
+    public static final String PROMPT_HASH = "prompt.hash";
+    /** Attribute key: the experiment that chose the prompt variant. */
+    public static final String EXPERIMENT_ID = "experiment.id";
+    /** Attribute key: the variant the experiment assigned. */
+    public static final String EXPERIMENT_VARIANT = "experiment.variant";
+
     /** No context. */
     public static final RequestContext EMPTY = new RequestContext(null, null, null, null, Map.of());
 
