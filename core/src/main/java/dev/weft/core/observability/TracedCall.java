@@ -141,7 +141,7 @@ final class TracedCall {
             return;
         }
         long end = instrumentation.now();
-        String errorType = error.getClass().getName();
+        String errorType = errorType(error);
         instrumentation.metrics().operationDuration.record(seconds(end - start), model.failed(errorType), context);
         if (span.isRecording()) {
             span.setAttribute(ERROR_TYPE, errorType);
@@ -164,6 +164,12 @@ final class TracedCall {
             timeToFirstChunk();
         }
         end(end);
+    }
+
+    /** The exception's canonical class name, as the conventions ask and as the SDK's {@code exception.type} has it. */
+    private static String errorType(Throwable error) {
+        String name = error.getClass().getCanonicalName();
+        return name != null ? name : error.getClass().getName();
     }
 
     private void timeToFirstChunk() {

@@ -55,7 +55,7 @@ import java.time.InstantSource;
  *   <li>Streams: {@code gen_ai.response.time_to_first_chunk} (seconds from the call to the first delta), and
  *       {@code weft.response.time_per_output_token} (seconds, {@code (total - time to first chunk) / (output tokens - 1)},
  *       when at least two tokens were written).</li>
- *   <li>Failure: {@code error.type} is the exception's class name (such as {@code dev.weft.core.RateLimitedException}),
+ *   <li>Failure: {@code error.type} is the exception's canonical class name (such as {@code dev.weft.core.RateLimitedException}),
  *       the status is {@code ERROR} and the exception is recorded. A stream closed before it ended gets
  *       {@code error.type=cancelled} and keeps an unset status: the reader chose to stop.</li>
  *   <li>Content, only with {@link Builder#captureContent captureContent(true)}: {@code gen_ai.input.messages},
