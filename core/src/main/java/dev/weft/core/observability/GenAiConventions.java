@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The names {@link Tracing} writes: the OpenTelemetry GenAI semantic conventions (attributes, metric names, units and
- * bucket advice, from the conventions' repository as of mid-2026), and Weft's own additions under {@code weft.*}.
+ * bucket advice, as published in the {@code open-telemetry/semantic-conventions-genai} repository), a few general
+ * conventions ({@code error.type}, {@code server.*}, {@code user.id}), and Weft's own additions under {@code weft.*}.
  * Keys are built once here so that no call builds one.
  */
 final class GenAiConventions {

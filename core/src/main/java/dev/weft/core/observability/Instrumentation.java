@@ -26,7 +26,7 @@ record Instrumentation(Tracer tracer, ClientMetrics metrics, boolean captureCont
     }
 
     /** Whether {@link #now()} gives epoch timestamps that spans should use. */
-    boolean timestampsSpans() {
+    boolean setsTimestamps() {
         return clock != null;
     }
 

@@ -62,7 +62,7 @@ final class TracedCall {
         SpanBuilder builder = instrumentation.tracer().spanBuilder(model.spanName())
                 .setSpanKind(SpanKind.CLIENT)
                 .setAllAttributes(model.span());
-        if (instrumentation.timestampsSpans()) {
+        if (instrumentation.setsTimestamps()) {
             builder.setStartTimestamp(start, TimeUnit.NANOSECONDS);
         }
         RequestAttributes.write(request, stream, builder);
@@ -123,9 +123,7 @@ final class TracedCall {
                 span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());
                 span.setAttribute(USAGE_OUTPUT_TOKENS, usage.outputTokens());
             }
-            if (first >= 0) {
-                span.setAttribute(RESPONSE_TIME_TO_FIRST_CHUNK, seconds(first - start));
-            }
+            timeToFirstChunk();
             if (timePerOutputToken >= 0) {
                 span.setAttribute(TIME_PER_OUTPUT_TOKEN, timePerOutputToken);
             }
@@ -146,7 +144,11 @@ final class TracedCall {
         if (span.isRecording()) {
             span.setAttribute(ERROR_TYPE, errorType);
             timeToFirstChunk();
-            span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+            if (error.getMessage() != null) {
+                span.setStatus(StatusCode.ERROR, error.getMessage());
+            } else {
+                span.setStatus(StatusCode.ERROR);
+            }
             span.recordException(error);
         }
         end(end);
@@ -172,6 +174,7 @@ final class TracedCall {
         return name != null ? name : error.getClass().getName();
     }
 
+    /** Sets {@code gen_ai.response.time_to_first_chunk} when a chunk arrived. */
     private void timeToFirstChunk() {
         long first = firstChunk;
         if (first >= 0) {
@@ -180,7 +183,7 @@ final class TracedCall {
     }
 
     private void end(long end) {
-        if (instrumentation.timestampsSpans()) {
+        if (instrumentation.setsTimestamps()) {
             span.end(end, TimeUnit.NANOSECONDS);
         } else {
             span.end();

@@ -77,8 +77,13 @@ import java.time.InstantSource;
  *       delta may hold several tokens.</li>
  * </ul>
  *
- * <p>Instruments, attribute keys and each model's attribute sets are built once; a call builds no JSON unless content
- * is captured. Thread-safe: one instance serves every call of any number of pipelines.
+ * <p>A stream's span ends when the stream completes, fails or is closed; a stream that is neither read to its end nor
+ * closed leaves its span open, so close streams (try-with-resources). Timestamps and durations come from the SDK's
+ * clock and {@link System#nanoTime()} unless a {@link Builder#clock clock} is set.
+ *
+ * <p>Instruments, attribute keys and each model's attribute sets are built once (models are recognised by the
+ * identity of their {@link ModelInfo}); a call builds no JSON unless content is captured. Thread-safe: one instance
+ * serves every call of any number of pipelines.
  */
 public final class Tracing implements ChatInterceptor, StreamInterceptor {
     /** The instrumentation scope of Weft's spans and metrics. */
