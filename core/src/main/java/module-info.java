@@ -16,6 +16,7 @@ module dev.weft.core {
     exports dev.weft.core.chat;
     exports dev.weft.core.json;
     exports dev.weft.core.model;
+    exports dev.weft.core.observability;
     exports dev.weft.core.openai;
     exports dev.weft.core.pipeline;
     exports dev.weft.core.resilience;
