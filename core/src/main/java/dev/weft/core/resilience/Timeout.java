@@ -8,6 +8,7 @@ import dev.weft.core.chat.ChatStream;
 import dev.weft.core.internal.Preconditions;
 import dev.weft.core.pipeline.ChatInterceptor;
 import dev.weft.core.pipeline.StreamInterceptor;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -58,7 +59,8 @@ public final class Timeout implements ChatInterceptor, StreamInterceptor {
     @Override
     public ChatResponse intercept(ChatRequest request, ChatInterceptor.Chain chain) {
         calls.increment();
-        FutureTask<ChatResponse> task = new FutureTask<>(() -> chain.proceed(request));
+        // The call runs on a worker thread: carry the caller's OpenTelemetry context so its spans stay children.
+        FutureTask<ChatResponse> task = new FutureTask<>(Context.current().wrap(() -> chain.proceed(request)));
         WORKERS.newThread(task).start();
         try {
             return task.get(total.toNanos(), TimeUnit.NANOSECONDS);

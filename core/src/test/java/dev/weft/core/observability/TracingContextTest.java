@@ -9,12 +9,14 @@ import dev.weft.core.chat.ChatStream;
 import dev.weft.core.model.ChatModel;
 import dev.weft.core.pipeline.ChatPipeline;
 import dev.weft.core.resilience.Fallback;
+import dev.weft.core.resilience.Timeout;
 import dev.weft.core.testing.ScriptedChatModel;
 import dev.weft.core.testing.ScriptedSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,23 @@ class TracingContextTest {
         assertThat(inner.getTraceId()).isEqualTo(outer.getTraceId());
         assertThat(inner.getParentSpanId()).isEqualTo(outer.getSpanId());
         assertThat(outer.getAttributes().get(stringKey("gen_ai.response.model"))).isEqualTo("local");
+    }
+
+    @Test
+    void aCallThatTimeoutRunsOnItsWorkerThreadIsStillAChild() {
+        AtomicReference<SpanContext> onWorker = new AtomicReference<>();
+        ChatModel model = ChatPipeline.over(ScriptedChatModel.named("m"))
+                .with(tracing)
+                .with(Timeout.of(Duration.ofMinutes(1)))
+                .with((request, chain) -> {
+                    onWorker.set(Span.current().getSpanContext());
+                    return chain.proceed(request);
+                })
+                .build();
+
+        model.chat(ChatRequest.of("q"));
+
+        assertThat(onWorker.get().getSpanId()).isEqualTo(span("chat m").getSpanId());
     }
 
     @Test
