@@ -35,6 +35,11 @@ public record ModelInfo(
         Pricing pricing,
         Map<String, String> attributes) {
 
+    /** Attribute key: the id of the chat template a local model formats conversations with (e.g. {@code chatml}). */
+    public static final String CHAT_TEMPLATE = "chat.template";
+    /** Attribute key: the base URL a remote model is reached at. */
+    public static final String BASE_URL = "base_url";
+
     public ModelInfo {
         Preconditions.notBlank(id, "id");
         Preconditions.notBlank(provider, "provider");

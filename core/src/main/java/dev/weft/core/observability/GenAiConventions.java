@@ -8,6 +8,7 @@ import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
 import dev.weft.core.chat.FinishReason;
 import dev.weft.core.chat.RequestContext;
+import dev.weft.core.model.ModelInfo;
 import io.opentelemetry.api.common.AttributeKey;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,9 +68,9 @@ final class GenAiConventions {
             stringKey(RequestContext.EXPERIMENT_VARIANT));
 
     /** The {@link dev.weft.core.model.ModelInfo} attribute naming a local model's chat template. */
-    static final String MODEL_INFO_CHAT_TEMPLATE = "chat.template";
+    static final String MODEL_INFO_CHAT_TEMPLATE = ModelInfo.CHAT_TEMPLATE;
     /** The {@link dev.weft.core.model.ModelInfo} attribute holding a remote model's base URL. */
-    static final String MODEL_INFO_BASE_URL = "base_url";
+    static final String MODEL_INFO_BASE_URL = ModelInfo.BASE_URL;
 
     // Values.
     static final String OPERATION_CHAT = "chat";

@@ -228,7 +228,7 @@ public abstract sealed class OpenAiModelBuilder<B extends OpenAiModelBuilder<B>>
         ModelInfo.Builder b = ModelInfo.builder(model, "openai")
                 .contextWindow(contextWindow)
                 .pricing(Preconditions.notNull(pricing, "pricing"))
-                .attribute("base_url", endpoint.baseUrl().toString());
+                .attribute(ModelInfo.BASE_URL, endpoint.baseUrl().toString());
         (capabilities == null ? defaults : capabilities).forEach(b::capabilities);
         return b.build();
     }

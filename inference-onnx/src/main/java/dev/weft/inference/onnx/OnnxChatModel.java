@@ -41,7 +41,7 @@ import java.util.List;
  * sequence ({@code STOP}; the sequence is not part of the answer), or after {@code maxTokens} tokens or at the
  * model's context limit ({@code LENGTH}). Usage counts the prompt's tokens and every generated token, the final
  * end-of-sequence token included. The prompt is the conversation rendered by the model's {@link ChatTemplate}
- * ({@code ModelInfo.attributes().get("chat.template")} names it).
+ * ({@code ModelInfo.attributes().get(ModelInfo.CHAT_TEMPLATE)} names it).
  *
  * <p><b>Streaming.</b> {@link #stream} yields text as it is generated, always whole UTF-8 characters, never a part
  * of a stop sequence; its text equals {@link #chat}'s for the same request and seed. Generation starts when the

@@ -109,7 +109,7 @@ public final class DecoderEngine implements AutoCloseable {
                     .capabilities(Capability.CHAT, Capability.STREAMING)
                     .contextWindow(config.maxPositions())
                     .pricing(Pricing.FREE)
-                    .attribute("chat.template", template.id())
+                    .attribute(ModelInfo.CHAT_TEMPLATE, template.id())
                     .attribute("execution.provider", opened.provider())
                     .attribute("kvCache", Boolean.toString(options.kvCache()))
                     .attribute("maxBatchSize", Integer.toString(maxBatch))
