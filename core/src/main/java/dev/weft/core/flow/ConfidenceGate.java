@@ -6,6 +6,7 @@ import dev.weft.core.chat.ChatResponse;
 import dev.weft.core.internal.Preconditions;
 import dev.weft.core.model.ChatModel;
 import dev.weft.core.model.ModelInfo;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -120,10 +121,7 @@ public final class ConfidenceGate implements ChatModel {
 
     @Override
     public void close() {
-        first.close();
-        if (stronger != null && stronger != first) {
-            stronger.close();
-        }
+        new OwnedModels(stronger == null ? List.of(first) : List.of(first, stronger)).close();
     }
 
     /** A tentative answer and its confidence. */

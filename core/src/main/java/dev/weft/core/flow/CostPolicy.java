@@ -32,8 +32,8 @@ record CostPolicy(TokenCounter counter, int expectedOutputTokens, Map<String, Ch
             }
         }
         if (best == null) {
-            throw new UnsupportedCapabilityException("No route fits this request, which needs " + needs.capabilities()
-                    + " and about " + (needs.inputTokens() + needs.outputTokens()) + " tokens of context: " + String.join(", ", misfits)
+            throw new UnsupportedCapabilityException("No route fits this request, which uses " + needs.capabilities()
+                    + " and needs about " + (needs.inputTokens() + needs.outputTokens()) + " tokens of context with its answer: " + String.join(", ", misfits)
                     + ". Add a route whose model can serve it, or shorten the request.");
         }
         return best;

@@ -10,10 +10,7 @@ import dev.weft.core.pipeline.ChatPipeline;
 import dev.weft.core.resilience.Fallback;
 import dev.weft.core.resilience.FallbackMetrics;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -92,12 +89,7 @@ public final class FallbackChain implements ChatModel {
 
     @Override
     public void close() {
-        Set<ChatModel> closed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ChatModel model : models) {
-            if (closed.add(model)) {
-                model.close();
-            }
-        }
+        new OwnedModels(models).close();
     }
 
     /** Builds a {@link FallbackChain}. Not thread-safe. */

@@ -11,11 +11,14 @@ import java.math.BigDecimal;
  *
  * <pre>{@code
  * Router router = Router.byRules()
- *     .listener(decision -> switch (decision) {
- *         case RouteDecision.Default d -> log.info("no rule for this request: {}", d.reason());
- *         default -> log.debug("routed to {}", decision.route());
+ *     .route("code", coder, r -> r.lastUserText().contains("```"))
+ *     .otherwise("default", small)
+ *     .listener(decision -> {
+ *         if (decision instanceof RouteDecision.Default d) {
+ *             log.info("no rule for this request ({}), sent to {}", d.reason(), d.route());
+ *         }
  *     })
- *     ...
+ *     .build();
  * }</pre>
  */
 public sealed interface RouteDecision {

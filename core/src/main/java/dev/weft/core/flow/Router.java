@@ -8,10 +8,9 @@ import dev.weft.core.model.ChatModel;
 import dev.weft.core.model.ClassificationModel;
 import dev.weft.core.model.ModelInfo;
 import dev.weft.core.model.Pricing;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -128,12 +127,7 @@ public final class Router implements ChatModel {
 
     @Override
     public void close() {
-        Set<ChatModel> closed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (ChatModel model : routes.values()) {
-            if (closed.add(model)) {
-                model.close();
-            }
-        }
+        new OwnedModels(List.copyOf(routes.values())).close();
     }
 
     private static ModelInfo describe(String name, Map<String, ChatModel> routes) {

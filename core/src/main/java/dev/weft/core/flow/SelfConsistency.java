@@ -94,7 +94,7 @@ public final class SelfConsistency implements ChatModel {
     }
 
     /** The request for sample {@code i}: its own seed, and a temperature if the request has none. */
-    ChatRequest sample(ChatRequest request, int i) {
+    private ChatRequest sample(ChatRequest request, int i) {
         Sampling s = request.sampling();
         Sampling.Builder b = s.toBuilder();
         if (s.temperature() == null && temperature != null) {

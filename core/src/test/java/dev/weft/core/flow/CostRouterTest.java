@@ -116,7 +116,7 @@ class CostRouterTest {
 
         assertThatThrownBy(() -> router().chat(request))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("needs [TOOLS] and about 200044 tokens")
+                .hasMessageContaining("uses [TOOLS] and needs about 200044 tokens of context with its answer: ")
                 .hasMessageContaining("large (context window 128000 < 200044 tokens)")
                 .hasMessageContaining("local (lacks [TOOLS])");
         assertThat(local.chatRequests()).isEmpty();
