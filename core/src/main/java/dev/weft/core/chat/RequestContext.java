@@ -40,6 +40,15 @@ public record RequestContext(String userId, String tenantId, String feature, Str
     }
 
     /** A builder with nothing set. */
+    /** This context with attribute {@code key} set to {@code value}, replacing an earlier value of that key. */
+    public RequestContext withAttribute(String key, String value) {
+        Preconditions.notNull(key, "key");
+        Preconditions.notNull(value, "value");
+        Map<String, String> copy = new LinkedHashMap<>(attributes);
+        copy.put(key, value);
+        return new RequestContext(userId, tenantId, feature, conversationId, copy);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
