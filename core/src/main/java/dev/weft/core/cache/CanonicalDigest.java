@@ -32,8 +32,11 @@ final class CanonicalDigest {
     private static final byte JSON_NULL = 25;
     private static final byte JSON_OTHER = 26;
 
+    /** Never updated, only cloned, so concurrent clones are safe. */
+    private static final MessageDigest PROTOTYPE = cloneablePrototype();
+
     private final MessageDigest sha = newSha256();
-    private final byte[] buffer = new byte[512];
+    private final byte[] buffer = new byte[1024];
     private int used;
 
     /** Writes a structural tag (message kind, field marker). */
@@ -43,18 +46,32 @@ final class CanonicalDigest {
         return this;
     }
 
-    /** Writes {@code s}, or a null marker; the length comes first, then the UTF-16 code units. */
+    /**
+     * Writes {@code s}, or a null marker: its length in chars, then each char as one byte if it is ASCII, or as
+     * the byte {@code 0x80} and its two bytes otherwise (a prefix-free code, so the encoding stays unambiguous
+     * while ASCII text, the common case, costs one byte per char to hash).
+     */
     CanonicalDigest string(String s) {
         if (s == null) {
             return tag(NULL);
         }
         tag(STRING);
         rawInt(s.length());
-        for (int i = 0, n = s.length(); i < n; i++) {
-            ensure(2);
-            char c = s.charAt(i);
-            buffer[used++] = (byte) (c >>> 8);
-            buffer[used++] = (byte) c;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            ensure(3);
+            int end = Math.min(n, i + (buffer.length - used) / 3); // chars that fit whatever they are
+            for (; i < end; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    buffer[used++] = (byte) c;
+                } else {
+                    buffer[used++] = (byte) 0x80;
+                    buffer[used++] = (byte) (c >>> 8);
+                    buffer[used++] = (byte) c;
+                }
+            }
         }
         return this;
     }
@@ -172,7 +189,24 @@ final class CanonicalDigest {
         used = 0;
     }
 
+    /** A fresh SHA-256: a clone of a prototype where the provider allows it (several times cheaper than a lookup). */
     private static MessageDigest newSha256() {
+        if (PROTOTYPE != null) {
+            try {
+                return (MessageDigest) PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                // fall through to a lookup
+            }
+        }
+        return lookUpSha256();
+    }
+
+    private static MessageDigest cloneablePrototype() {
+        MessageDigest sha = lookUpSha256();
+        return sha instanceof Cloneable ? sha : null;
+    }
+
+    private static MessageDigest lookUpSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
