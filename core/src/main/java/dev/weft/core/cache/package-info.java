@@ -1,5 +1,19 @@
 /**
- * Response caches as interceptors: an exact cache keyed on everything that changes the answer, and a semantic
- * cache that answers paraphrases from the nearest cached entry, behind a small vector index interface.
+ * Response caches as interceptors for {@link dev.weft.core.pipeline.ChatPipeline}, for {@code chat} calls and
+ * streams alike.
+ *
+ * <ul>
+ *   <li>{@link dev.weft.core.cache.ExactCache} answers a request seen before: keyed on a SHA-256 of everything
+ *       that changes the answer (model, messages, tools, response format, sampling), partitioned by tenant.</li>
+ *   <li>{@link dev.weft.core.cache.SemanticCache} answers a paraphrase: the final user turn is embedded and matched
+ *       by cosine similarity against earlier turns in an identical context, through a
+ *       {@link dev.weft.core.cache.VectorIndex} (in memory here, Lucene HNSW in {@code weft-rag}).</li>
+ *   <li>{@link dev.weft.core.cache.Caches} builds either.</li>
+ * </ul>
+ *
+ * <p>Both store only successful answers, never share entries across tenants, bound their size and age (Caffeine,
+ * with an injectable {@link com.github.benmanes.caffeine.cache.Ticker}), serve hits with zero usage and zero
+ * timings, and count hits, misses, stores, evictions and saved tokens in a metrics record. Everything here is
+ * thread-safe.
  */
 package dev.weft.core.cache;
