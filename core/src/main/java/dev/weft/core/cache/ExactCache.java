@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * hit replays one sample. Change the rule with {@link Builder#storeIf}.
  *
  * <p><b>A hit</b> returns the stored message, finish reason and model with {@link TokenUsage#ZERO} (a hit spends
- * no tokens, so cost tracking placed outside the cache charges nothing) and {@link Timings#ZERO} (core's mark of
- * a cached answer); the tokens it saved are in {@link #metrics()}.
+ * no tokens, so cost tracking placed outside the cache charges nothing), {@link Timings#ZERO}, and
+ * {@link ChatResponse#cacheHit()} set to an {@link dev.weft.core.chat.CacheHit.Kind#EXACT} mark carrying the usage it
+ * saved; the saved tokens are also totalled in {@link #metrics()}.
  *
  * <p><b>Streams</b>: a hit is replayed as a stream ({@link ChatStream#of}); a miss is stored when its stream ends
  * normally, not when it fails or is closed early.

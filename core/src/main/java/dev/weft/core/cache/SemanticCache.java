@@ -167,7 +167,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
         Preconditions.notNull(request, "request");
         Preconditions.notNull(model, "model");
         return lookUp(request, model) instanceof Hit hit
-                ? Optional.of(new Match(hit.answer().served(), hit.similarity()))
+                ? Optional.of(new Match(hit.answer().servedAt(hit.similarity()), hit.similarity()))
                 : Optional.empty();
     }
 
@@ -274,7 +274,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
     }
 
     private static ChatResponse serve(Hit hit) {
-        return hit.answer().served();
+        return hit.answer().servedAt(hit.similarity());
     }
 
     private void store(Miss miss, ChatResponse response) {

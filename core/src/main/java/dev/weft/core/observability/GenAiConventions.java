@@ -36,6 +36,7 @@ final class GenAiConventions {
     static final AttributeKey<Boolean> REQUEST_STREAM = booleanKey("gen_ai.request.stream");
     static final AttributeKey<String> OUTPUT_TYPE = stringKey("gen_ai.output.type");
     static final AttributeKey<String> CONVERSATION_ID = stringKey("gen_ai.conversation.id");
+    static final AttributeKey<String> RESPONSE_ID = stringKey("gen_ai.response.id");
     static final AttributeKey<String> RESPONSE_MODEL = stringKey("gen_ai.response.model");
     static final AttributeKey<List<String>> RESPONSE_FINISH_REASONS = stringArrayKey("gen_ai.response.finish_reasons");
     static final AttributeKey<Double> RESPONSE_TIME_TO_FIRST_CHUNK = doubleKey("gen_ai.response.time_to_first_chunk");
@@ -58,6 +59,8 @@ final class GenAiConventions {
     static final AttributeKey<String> MODEL_VERSION = stringKey("weft.model.version");
     static final AttributeKey<String> CHAT_TEMPLATE = stringKey("weft.model.chat_template");
     static final AttributeKey<Double> TIME_PER_OUTPUT_TOKEN = doubleKey("weft.response.time_per_output_token");
+    static final AttributeKey<String> CACHE_HIT = stringKey("weft.cache.hit");
+    static final AttributeKey<Double> CACHE_SIMILARITY = doubleKey("weft.cache.similarity");
 
     /** The prompt and experiment keys of {@link RequestContext#attributes()}, copied to spans under the same names. */
     static final List<AttributeKey<String>> PROMPT_KEYS = List.of(

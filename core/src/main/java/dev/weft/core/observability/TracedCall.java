@@ -22,6 +22,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -118,6 +119,13 @@ final class TracedCall {
 
         if (span.isRecording()) {
             span.setAttribute(RESPONSE_MODEL, responseModel);
+            if (response.id() != null) {
+                span.setAttribute(GenAiConventions.RESPONSE_ID, response.id());
+            }
+            if (response.cacheHit() != null) {
+                span.setAttribute(GenAiConventions.CACHE_HIT, response.cacheHit().kind().name().toLowerCase(Locale.ROOT));
+                span.setAttribute(GenAiConventions.CACHE_SIMILARITY, response.cacheHit().similarity());
+            }
             span.setAttribute(RESPONSE_FINISH_REASONS, GenAiConventions.finishReasons(response.finishReason()));
             if (usageKnown) {
                 span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());

@@ -54,7 +54,8 @@ final class ChatCompletionsResponse {
             }
             TokenUsage usage = WireValues.usage(root.get("usage"), null);
             return new ChatResponse(new AssistantMessage(content, calls), usage == null ? TokenUsage.ZERO : usage, finish,
-                    model.reportedAs(WireValues.string(root, "model", null)), Timings.of(elapsed));
+                    model.reportedAs(WireValues.string(root, "model", null)), Timings.of(elapsed),
+                    WireValues.string(root, "id", null), null);
         } catch (InvalidModelResponseException e) {
             // The details are read without building the body's text; name the source and attach it now.
             throw new InvalidModelResponseException("The chat completion from " + where + " is malformed: " + WireValues.reason(e),

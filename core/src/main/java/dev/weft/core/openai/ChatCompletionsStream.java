@@ -77,6 +77,7 @@ final class ChatCompletionsStream implements ChatStream.Source {
     private String finishReason;
     private boolean refused;
     private String responseModel;
+    private String responseId;
     private ChatResponse whole;
 
     ChatCompletionsStream(OpenAiHttp http, URI uri, byte[] body, AnsweringModel model, Duration idle, Duration total) {
@@ -210,6 +211,9 @@ final class ChatCompletionsStream implements ChatStream.Source {
         if (m != null) {
             responseModel = m;
         }
+        if (responseId == null) {
+            responseId = WireValues.string(chunk, "id", data);
+        }
         JsonNode choices = chunk.get("choices");
         if (choices == null || choices.isNull()) {
             return;
@@ -291,7 +295,8 @@ final class ChatCompletionsStream implements ChatStream.Source {
         FinishReason reason = refused ? FinishReason.CONTENT_FILTER : WireValues.finishReason(finishReason);
         long first = firstToken < 0 ? end : firstToken;
         return new ChatResponse(new AssistantMessage(text.toString(), calls), usage == null ? TokenUsage.ZERO : usage, reason,
-                model.reportedAs(responseModel), new Timings(Duration.ofNanos(first - start), Duration.ofNanos(end - start)));
+                model.reportedAs(responseModel), new Timings(Duration.ofNanos(first - start), Duration.ofNanos(end - start)),
+                responseId, null);
     }
 
     @Override
