@@ -14,6 +14,7 @@ module dev.weft.core {
 
     exports dev.weft.core;
     exports dev.weft.core.chat;
+    exports dev.weft.core.cost;
     exports dev.weft.core.json;
     exports dev.weft.core.model;
     exports dev.weft.core.openai;
