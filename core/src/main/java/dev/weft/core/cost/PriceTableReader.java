@@ -167,7 +167,7 @@ final class PriceTableReader {
     }
 
     private PriceTableFormatException fail(String problem) {
-        TokenStreamLocation at = parser.currentTokenLocation();
+        TokenStreamLocation at = parser.currentToken() == null ? parser.currentLocation() : parser.currentTokenLocation();
         return new PriceTableFormatException(problem, source, at.getLineNr(), at.getColumnNr(), pointer(parser));
     }
 
