@@ -54,7 +54,7 @@ final class Tally {
     void settle(BigDecimal cost, TokenUsage usage, BigDecimal release) {
         for (;;) {
             Balance b = balance.get();
-            Balance next = new Balance(b.spent.add(cost), release.signum() == 0 ? b.reserved : b.reserved.subtract(release),
+            Balance next = new Balance(b.spent.add(cost), release.signum() == 0 ? b.reserved : minus(b.reserved, release),
                     b.calls + 1, b.inputTokens + usage.inputTokens(), b.outputTokens + usage.outputTokens());
             if (balance.compareAndSet(b, next)) {
                 return;
@@ -66,10 +66,16 @@ final class Tally {
     void release(BigDecimal amount) {
         for (;;) {
             Balance b = balance.get();
-            Balance next = new Balance(b.spent, b.reserved.subtract(amount), b.calls, b.inputTokens, b.outputTokens);
+            Balance next = new Balance(b.spent, minus(b.reserved, amount), b.calls, b.inputTokens, b.outputTokens);
             if (balance.compareAndSet(b, next)) {
                 return;
             }
         }
+    }
+
+    /** {@code a - b}, with a plain zero (not {@code 0E-8}) when every reservation has been given back. */
+    private static BigDecimal minus(BigDecimal a, BigDecimal b) {
+        BigDecimal d = a.subtract(b);
+        return d.signum() == 0 ? BigDecimal.ZERO : d;
     }
 }
