@@ -15,6 +15,7 @@ module dev.weft.core {
     exports dev.weft.core;
     exports dev.weft.core.cache;
     exports dev.weft.core.chat;
+    exports dev.weft.core.cost;
     exports dev.weft.core.flow;
     exports dev.weft.core.json;
     exports dev.weft.core.model;
