@@ -1,8 +1,8 @@
 package dev.weft.core.prompt;
 
 /**
- * Running count, mean and sum of squared deviations of a variant's outcomes (Welford's method, which stays
- * accurate when the mean is large next to the spread). Thread-safe: updates and snapshots hold the monitor, so a
+ * Running count, mean and sum of squared deviations of a variant's outcomes (Welford's method, which avoids the
+ * cancellation of the sum-of-squares formula). Thread-safe: updates and snapshots hold the monitor, so a
  * snapshot is always consistent.
  */
 final class OutcomeStats {
