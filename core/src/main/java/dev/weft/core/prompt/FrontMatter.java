@@ -1,5 +1,6 @@
 package dev.weft.core.prompt;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 record FrontMatter(Map<String, Entry> entries) {
 
     FrontMatter {
-        entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /** One {@code key: value} line. */

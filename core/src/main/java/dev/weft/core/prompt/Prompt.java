@@ -70,7 +70,7 @@ import java.util.TreeSet;
  * error. A line holding a marker can only be written literally by indenting it.
  *
  * <p><b>Variables</b> are written {@code {{name}}} or {@code {{ name }}}; names are letters, digits and {@code _},
- * not starting with a digit. A {@code {{} followed by a name must complete a well-formed tag, or loading fails with
+ * not starting with a digit. A <code>{{</code> followed by a name must complete a well-formed tag, or loading fails with
  * the line and column. Every other brace is literal, so JSON examples need no escaping. To write a tag literally,
  * put a backslash before it: {@code \{{name}}} renders {@code {{name}}}. In a run of backslashes right before a tag,
  * each pair renders one backslash ({@code \\{{name}}} is a backslash followed by the value); backslashes anywhere else

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Reads template text into a {@link Template}. The rules (documented for authors in {@link Prompt}):
  * <ul>
- *   <li>{@code {{} opens a variable tag when it is followed, after optional spaces or tabs, by a letter or
+ *   <li><code>{{</code> opens a variable tag when it is followed, after optional spaces or tabs, by a letter or
  *       {@code _}; the tag is then a name of letters, digits and {@code _}, optional spaces or tabs, and
- *       {@code }}}. Anything else in such a tag is an error naming its line and column.</li>
- *   <li>Every other {@code {} and {@code }} is literal, so JSON such as {@code {"a": {"b": 1}}} needs no escaping.</li>
+ *       <code>}}</code>. Anything else in such a tag is an error naming its line and column.</li>
+ *   <li>Every other <code>{</code> and <code>}</code> is literal, so JSON such as {@code {"a": {"b": 1}}} needs no escaping.</li>
  *   <li>Backslashes are literal except in a run right before a tag opener: a run of {@code k} backslashes there
  *       renders {@code k / 2} backslashes, and when {@code k} is odd the opener is literal text. So {@code \{{x}}}
  *       renders {@code {{x}}} and {@code \\{{x}}} renders a backslash followed by the value of {@code x}.</li>
@@ -90,7 +90,7 @@ final class TemplateParser {
         return new Template(parts);
     }
 
-    /** Whether a tag opens at {@code i}: {@code {{}, optional blanks, then a letter or {@code _}. */
+    /** Whether a tag opens at {@code i}: <code>{{</code>, optional blanks, then a letter or {@code _}. */
     static boolean opensTag(String text, int i) {
         if (!text.startsWith("{{", i)) {
             return false;

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ class ExperimentOutcomeTest {
         Assignment assignment = experiment.assign(RequestContext.builder().userId("user-9").build());
 
         assertThat(experiment.recordOutcome(assignment, 1)).isTrue();
-        assertThat(experiment.recordOutcome(assignment.render(java.util.Map.of("q", "x")).context(), 0)).isTrue();
+        assertThat(experiment.recordOutcome(assignment.render(Map.of("q", "x")).context(), 0)).isTrue();
         assertThat(experiment.recordOutcome(RequestContext.EMPTY, 1)).isFalse();
 
         ExperimentReport.VariantResult result = experiment.report().variant(assignment.variant().name());

@@ -7,6 +7,7 @@ import dev.weft.core.InvalidInputException;
 import dev.weft.testing.Generated;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.instancio.Random;
@@ -28,7 +29,7 @@ class PromptVersionTest {
         List<String> sorted = List.of("0.9", "1", "1.0.1", "1.2.0-alpha", "1.2.0-alpha.1", "1.2.0-alpha.beta", "1.2.0-beta",
                 "1.2.0-beta.2", "1.2.0-beta.11", "1.2.0-rc.1", "1.2", "1.9", "1.10", "2.0.0-rc.1", "2", "10");
         List<PromptVersion> shuffled = new ArrayList<>(sorted.stream().map(PromptVersionTest::v).toList());
-        java.util.Collections.reverse(shuffled);
+        Collections.reverse(shuffled);
 
         shuffled.sort(null);
 

@@ -68,7 +68,9 @@ class TemplateRoundTripPropertyTest {
         StringBuilder file = new StringBuilder("---\nid: generated\nversion: 1\n");
         if (random.trueOrFalse()) {
             List<String> declared = new ArrayList<>(usedNames);
-            Collections.shuffle(declared, new java.util.Random(random.getSeed()));
+            for (int i = declared.size() - 1; i > 0; i--) {
+                Collections.swap(declared, i, random.intRange(0, i));
+            }
             file.append("variables: [").append(String.join(", ", declared)).append("]\n");
         }
         file.append("---\n").append(body);

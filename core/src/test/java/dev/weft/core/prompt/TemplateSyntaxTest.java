@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.weft.core.chat.Message;
+import dev.weft.core.chat.UserMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class TemplateSyntaxTest {
         Prompt prompt = Prompt.parse("t.prompt", "---\nid: t\nversion: 1\n---\n" + body);
         List<Message> messages = prompt.messages(values);
         assertThat(messages).hasSize(1);
-        return ((dev.weft.core.chat.UserMessage) messages.getFirst()).text();
+        return ((UserMessage) messages.getFirst()).text();
     }
 
     @Test
