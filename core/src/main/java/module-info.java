@@ -22,6 +22,7 @@ module dev.weft.core {
     exports dev.weft.core.observability;
     exports dev.weft.core.openai;
     exports dev.weft.core.pipeline;
+    exports dev.weft.core.prompt;
     exports dev.weft.core.resilience;
     exports dev.weft.core.retrieval;
     exports dev.weft.core.spi;

@@ -1,0 +1,295 @@
+package dev.weft.core.prompt;
+
+import dev.weft.core.chat.ChatRequest;
+import dev.weft.core.chat.Message;
+import dev.weft.core.chat.RequestContext;
+import dev.weft.core.chat.ResponseFormat;
+import dev.weft.core.chat.Sampling;
+import dev.weft.core.internal.Preconditions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedSet;
+import java.util.TreeSet;
+
+/**
+ * A versioned prompt, parsed from a {@code .prompt} file: front matter that names it and sets model parameters,
+ * and a body of one or more message templates with named variables. Rendering is strict: it needs exactly the
+ * prompt's variables, and it stamps {@link RequestContext#PROMPT_ID}, {@link RequestContext#PROMPT_VERSION} and
+ * {@link RequestContext#PROMPT_HASH} on the request so that traces say which prompt produced it. Immutable and
+ * thread-safe.
+ *
+ * <h2>The file</h2>
+ * <pre>{@code
+ * ---
+ * id: support.answer
+ * version: 1.2.0
+ * description: "Answers a support question in one paragraph"
+ * model: openai:gpt-4o-mini
+ * temperature: 0.2
+ * max_tokens: 300
+ * stop: ["\n\n\n", END]
+ * variables: [product, question]
+ * ---
+ * [system]
+ * You support users of {{product}}. Answer in one paragraph; reply with JSON like {"answer": "..."}.
+ *
+ * [user]
+ * {{ question }}
+ * }</pre>
+ *
+ * <p><b>Front matter</b> sits between two {@code ---} lines at the top of the file. It is a flat subset of YAML:
+ * one {@code key: value} per line, comments with {@code #}, values plain, {@code "double-quoted"} (JSON escapes)
+ * or {@code 'single-quoted'}, and lists written on one line as {@code [a, "b"]}. Nesting, block lists and multi-line
+ * values are refused with an error naming the line. The keys:
+ * <ul>
+ *   <li>{@code id} (required): letters, digits, {@code .}, {@code _}, {@code -};</li>
+ *   <li>{@code version} (required): see {@link PromptVersion}; read as written ({@code 1.10} is not {@code 1.1});</li>
+ *   <li>{@code description}; {@code model}, a model id or reference ({@link #model()}) for the application to
+ *       choose its model by — a {@link ChatRequest} names no model;</li>
+ *   <li>{@code temperature}, {@code top_p}, {@code top_k}, {@code max_tokens}, {@code seed}, {@code stop} (one text
+ *       or a list), {@code repetition_penalty}: the request's {@link Sampling}; numbers are written unquoted;</li>
+ *   <li>{@code response_format}: {@code text} (default) or {@code json};</li>
+ *   <li>{@code variables}: a list of the variable names the body uses; optional, but when present it must match the
+ *       body exactly, which catches a misspelt variable at load time;</li>
+ *   <li>keys starting with {@code x-}: free text kept in {@link #metadata()}. Any other key is an error.</li>
+ * </ul>
+ *
+ * <p><b>The body</b> follows the closing {@code ---}. A line that is exactly {@code [system]}, {@code [user]} or
+ * {@code [assistant]} (trailing blanks allowed) starts a message with that role, so a body can hold a system
+ * prompt, few-shot examples and the user turn. Without any marker the whole body is one user message. Blank
+ * lines at the start and end of each message are dropped; an empty message, or text before the first marker, is an
+ * error. A line holding a marker can only be written literally by indenting it.
+ *
+ * <p><b>Variables</b> are written {@code {{name}}} or {@code {{ name }}}; names are letters, digits and {@code _},
+ * not starting with a digit. A <code>{{</code> followed by a name must complete a well-formed tag, or loading fails with
+ * the line and column. Every other brace is literal, so JSON examples need no escaping. To write a tag literally,
+ * put a backslash before it: {@code \{{name}}} renders {@code {{name}}}. In a run of backslashes right before a tag,
+ * each pair renders one backslash ({@code \\{{name}}} is a backslash followed by the value); backslashes anywhere else
+ * are literal. Values are inserted as they are, never expanded again.
+ *
+ * <p><b>The hash</b> ({@link #hash()}) is the hex SHA-256 of the file's text as UTF-8, after dropping a leading
+ * byte order mark and turning every line ending into {@code \n}, so that checkouts with CRLF line endings hash
+ * alike. For a UTF-8 file with {@code \n} endings and no byte order mark it equals {@code sha256sum file}.
+ *
+ * <h2>Rendering</h2>
+ * <pre>{@code
+ * Prompt prompt = registry.get("support.answer");
+ * ChatRequest request = prompt.render(Map.of("product", "Weft", "question", question),
+ *         RequestContext.builder().userId("u-42").build());
+ * // or keep adding messages (history, tools) before building:
+ * ChatRequest withHistory = prompt.requestBuilder(variables, context).messages(history).build();
+ * }</pre>
+ */
+public final class Prompt {
+    private final String id;
+    private final PromptVersion version;
+    private final String description;
+    private final String model;
+    private final Sampling sampling;
+    private final ResponseFormat responseFormat;
+    private final SequencedSet<String> variables;
+    private final Map<String, String> metadata;
+    private final String hash;
+    private final String source;
+    private final List<Section> sections;
+
+    Prompt(String id, PromptVersion version, String description, String model, Sampling sampling,
+            ResponseFormat responseFormat, SequencedSet<String> variables, Map<String, String> metadata, String hash,
+            String source, List<Section> sections) {
+        this.id = id;
+        this.version = version;
+        this.description = description;
+        this.model = model;
+        this.sampling = sampling;
+        this.responseFormat = responseFormat;
+        this.variables = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(variables));
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.hash = hash;
+        this.source = source;
+        this.sections = List.copyOf(sections);
+    }
+
+    /**
+     * Parses the text of a {@code .prompt} file.
+     *
+     * @param source how to name the file in error messages, such as its path
+     * @throws PromptParseException when the text is not a well-formed prompt
+     */
+    public static Prompt parse(String source, String text) {
+        return PromptParser.parse(Preconditions.notNull(source, "source"), Preconditions.notNull(text, "text"));
+    }
+
+    /**
+     * Parses the bytes of a {@code .prompt} file, which must be UTF-8.
+     *
+     * @param source how to name the file in error messages, such as its path
+     * @throws PromptParseException when the bytes are not UTF-8 or not a well-formed prompt
+     */
+    public static Prompt parse(String source, byte[] content) {
+        return PromptParser.parse(Preconditions.notNull(source, "source"), Preconditions.notNull(content, "content"));
+    }
+
+    /**
+     * Reads and parses one {@code .prompt} file.
+     *
+     * @throws PromptLoadException when the file cannot be read
+     * @throws PromptParseException when it is not a well-formed prompt
+     */
+    public static Prompt read(Path file) {
+        Preconditions.notNull(file, "file");
+        try {
+            return parse(file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new PromptLoadException(file.toString(), "cannot read prompt file " + file + ": " + e, e);
+        }
+    }
+
+    /** The prompt's id, shared by all its versions. */
+    public String id() {
+        return id;
+    }
+
+    /** This version of the prompt. */
+    public PromptVersion version() {
+        return version;
+    }
+
+    /** What the prompt is for; empty when the file has no description. */
+    public String description() {
+        return description;
+    }
+
+    /** The {@code model} the file names, for the application to pick its model by; empty when it names none. */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** The sampling parameters of the front matter; {@link Sampling#DEFAULTS} where it sets none. */
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    /** The response format of the front matter; {@link ResponseFormat#TEXT} by default. */
+    public ResponseFormat responseFormat() {
+        return responseFormat;
+    }
+
+    /** The variables rendering needs: in the order of the {@code variables} key if present, else of first use. */
+    public SequencedSet<String> variables() {
+        return variables;
+    }
+
+    /** The {@code x-} keys of the front matter and their values, in file order. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** The content hash: hex SHA-256 of the file's canonical text (see the class description). */
+    public String hash() {
+        return hash;
+    }
+
+    /** Where the prompt was read from: a path, a URL, or the name given to {@link #parse(String, String)}. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The body's messages with {@code variables} filled in.
+     *
+     * @param variables a value for each of {@link #variables()} and nothing else; values are turned into text
+     *     with {@link String#valueOf(Object)}
+     * @throws PromptRenderException naming every missing ({@code null} counts as missing) and unexpected variable
+     */
+    public List<Message> messages(Map<String, ?> variables) {
+        Map<String, String> values = values(Preconditions.notNull(variables, "variables"));
+        List<Message> messages = new ArrayList<>(sections.size());
+        for (Section section : sections) {
+            messages.add(section.render(values));
+        }
+        return List.copyOf(messages);
+    }
+
+    /** A request with the rendered messages, this prompt's sampling and response format, and the prompt attributes. */
+    public ChatRequest render(Map<String, ?> variables) {
+        return render(variables, RequestContext.EMPTY);
+    }
+
+    /** As {@link #render(Map)}, for the caller's {@code context}, to which the prompt attributes are added. */
+    public ChatRequest render(Map<String, ?> variables, RequestContext context) {
+        return requestBuilder(variables, context).build();
+    }
+
+    /**
+     * A request builder holding what {@link #render(Map, RequestContext)} would build, to add conversation history,
+     * tools or the user's turn before building.
+     */
+    public ChatRequest.Builder requestBuilder(Map<String, ?> variables, RequestContext context) {
+        return ChatRequest.builder()
+                .messages(messages(variables))
+                .sampling(sampling)
+                .responseFormat(responseFormat)
+                .context(stamp(context));
+    }
+
+    /**
+     * {@code context} with {@link RequestContext#PROMPT_ID}, {@link RequestContext#PROMPT_VERSION} and
+     * {@link RequestContext#PROMPT_HASH} set to this prompt's; every other field and attribute is kept, and the
+     * prompt's values replace any the context already had for those three keys.
+     */
+    public RequestContext stamp(RequestContext context) {
+        RequestContext base = context == null ? RequestContext.EMPTY : context;
+        Map<String, String> attributes = new LinkedHashMap<>(base.attributes());
+        attributes.put(RequestContext.PROMPT_ID, id);
+        attributes.put(RequestContext.PROMPT_VERSION, version.toString());
+        attributes.put(RequestContext.PROMPT_HASH, hash);
+        return new RequestContext(base.userId(), base.tenantId(), base.feature(), base.conversationId(), attributes);
+    }
+
+    private Map<String, String> values(Map<String, ?> given) {
+        Map<String, String> values = new HashMap<>();
+        TreeSet<String> missing = new TreeSet<>();
+        for (String name : variables) {
+            Object value = given.get(name);
+            if (value == null) {
+                missing.add(name);
+            } else {
+                values.put(name, String.valueOf(value));
+            }
+        }
+        TreeSet<String> unexpected = new TreeSet<>();
+        for (Object key : given.keySet()) {
+            if (!(key instanceof String name && variables.contains(name))) {
+                unexpected.add(String.valueOf(key));
+            }
+        }
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            StringBuilder message = new StringBuilder("cannot render prompt '").append(id).append("' ").append(version)
+                    .append(" (").append(source).append("):");
+            if (!missing.isEmpty()) {
+                message.append(" missing variables ").append(missing).append(unexpected.isEmpty() ? "." : ";");
+            }
+            if (!unexpected.isEmpty()) {
+                message.append(" unexpected variables ").append(unexpected).append('.');
+            }
+            message.append(" Pass exactly its variables ").append(variables);
+            throw new PromptRenderException(message.toString(), id, List.copyOf(missing), List.copyOf(unexpected));
+        }
+        return values;
+    }
+
+    /** {@code id@version (source, sha256 first 12 hex digits)}. */
+    @Override
+    public String toString() {
+        return id + "@" + version + " (" + source + ", sha256 " + hash.substring(0, 12) + ")";
+    }
+}
