@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>After the call</b> the actual cost, the usage the response reports at the price of the model that answered,
  * is recorded in the ledger and the reservations are given back in the same atomic step, so concurrent calls cannot
  * all pass on the same headroom. A response that reports no usage for a non-empty answer is charged an estimate (the
- * input estimate and the answer's counted tokens). A failed call gives its reservations back and records nothing (a
+ * input estimate and the answer's counted tokens) — unless a cache served it ({@link ChatResponse#fromCache()}), which
+ * costs nothing. A failed call gives its reservations back and records nothing (a
  * failure carries no usage). A stream reserves when {@link #interceptStream} is called and settles when it ends: its
  * final response's usage when it completes; when it fails or is closed after delivering something, the input estimate
  * and the tokens of the deltas delivered (providers bill for what they generated); nothing if it delivered nothing.

@@ -43,7 +43,8 @@ final class Charge {
         }
         TokenUsage usage = response.usage();
         boolean estimated = false;
-        if (usage.totalTokens() == 0 && (!response.text().isEmpty() || response.message().hasToolCalls())) {
+        // A cache's answer spent nothing; a model that reports no usage for a real answer is charged an estimate.
+        if (usage.totalTokens() == 0 && !response.fromCache() && (!response.text().isEmpty() || response.message().hasToolCalls())) {
             usage = new TokenUsage(estimate.inputTokens(), outputTokens(response, estimator));
             estimated = true;
         }

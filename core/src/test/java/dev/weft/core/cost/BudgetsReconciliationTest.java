@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.core.BudgetExceededException;
 import dev.weft.core.ModelUnavailableException;
+import dev.weft.core.cache.Caches;
 import dev.weft.core.chat.AssistantMessage;
 import dev.weft.core.chat.ChatResponse;
 import dev.weft.core.chat.FinishReason;
@@ -157,6 +158,25 @@ class BudgetsReconciliationTest {
             assertThat(e.usage()).isEqualTo(TokenUsage.ZERO);
             assertThat(e.estimated()).isFalse();
         });
+    }
+
+    @Test
+    void anAnswerServedByACacheInsideTheBudgetCostsNothing() {
+        scripted.thenAnswer(new ChatResponse(AssistantMessage.of("abcdefgh"), new TokenUsage(5, 2), FinishReason.STOP, MODEL, Timings.ZERO));
+        ChatModel m = ChatPipeline.over(scripted)
+                .with(Budgets.builder().ledger(ledger).listener(events::add).build())
+                .with(Caches.exact().build())
+                .build();
+        m.chat(ask("u1", 10));
+        m.chat(ask("u1", 10));
+
+        assertThat(entries()).hasSize(2);
+        assertThat(entries().get(1)).as("the hit").satisfies(e -> {
+            assertThat(e.usage()).isEqualTo(TokenUsage.ZERO);
+            assertThat(e.cost()).isEqualByComparingTo("0");
+            assertThat(e.estimated()).isFalse();
+        });
+        assertThat(userToday().spent()).isEqualByComparingTo(entries().get(0).cost());
     }
 
     @Test
