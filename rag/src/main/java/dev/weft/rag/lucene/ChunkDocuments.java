@@ -3,6 +3,7 @@ package dev.weft.rag.lucene;
 import dev.weft.core.json.WeftJson;
 import dev.weft.core.retrieval.Metadata;
 import dev.weft.core.retrieval.StoredChunk;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -37,7 +38,9 @@ final class ChunkDocuments {
     static final String VECTOR = "vector";
     static final String METADATA = "metadata";
     static final String ZERO_VECTOR = "zero_vector";
-    static final Set<String> STORED = Set.of(ID, TEXT, METADATA);
+    /** The exact floats of a vector kept out of the graph, so that signed zeros ({@code -0.0f}) come back as given. */
+    static final String ZERO_VECTOR_FLOATS = "zero_vector_floats";
+    static final Set<String> STORED = Set.of(ID, TEXT, METADATA, ZERO_VECTOR_FLOATS);
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -60,6 +63,7 @@ final class ChunkDocuments {
         float[] vector = chunk.vector();
         if (outsideGraph(vector)) {
             doc.add(new StringField(ZERO_VECTOR, "true", Field.Store.NO));
+            doc.add(new StoredField(ZERO_VECTOR_FLOATS, floatBytes(vector)));
         } else {
             doc.add(new KnnFloatVectorField(VECTOR, vector, function));
         }
@@ -72,6 +76,19 @@ final class ChunkDocuments {
     static StoredChunk toChunk(Document stored, float[] vector) {
         String json = stored.get(METADATA);
         Metadata metadata = json == null || json.equals("{}") ? Metadata.EMPTY : Metadata.of(WeftJson.mapper().readValue(json, MAP));
-        return new StoredChunk(stored.get(ID), stored.get(TEXT), vector, metadata);
+        BytesRef zeros = stored.getBinaryValue(ZERO_VECTOR_FLOATS);
+        return new StoredChunk(stored.get(ID), stored.get(TEXT), zeros == null ? vector : floats(zeros), metadata);
+    }
+
+    private static byte[] floatBytes(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES);
+        bytes.asFloatBuffer().put(vector);
+        return bytes.array();
+    }
+
+    private static float[] floats(BytesRef bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(vector);
+        return vector;
     }
 }
