@@ -125,10 +125,8 @@ public final class Experiment {
         int index = indexOf(UserBucket.of(id, userId));
         assignments[index].increment();
         Variant variant = variants.get(index);
-        Map<String, String> attributes = new LinkedHashMap<>(base.attributes());
-        attributes.put(RequestContext.EXPERIMENT_ID, id);
-        attributes.put(RequestContext.EXPERIMENT_VARIANT, variant.name());
-        RequestContext stamped = new RequestContext(userId, base.tenantId(), base.feature(), base.conversationId(), attributes);
+        RequestContext stamped = base.withAttribute(RequestContext.EXPERIMENT_ID, id)
+                .withAttribute(RequestContext.EXPERIMENT_VARIANT, variant.name());
         return new Assignment(id, variant, true, stamped);
     }
 

@@ -248,11 +248,9 @@ public final class Prompt {
      */
     public RequestContext stamp(RequestContext context) {
         RequestContext base = context == null ? RequestContext.EMPTY : context;
-        Map<String, String> attributes = new LinkedHashMap<>(base.attributes());
-        attributes.put(RequestContext.PROMPT_ID, id);
-        attributes.put(RequestContext.PROMPT_VERSION, version.toString());
-        attributes.put(RequestContext.PROMPT_HASH, hash);
-        return new RequestContext(base.userId(), base.tenantId(), base.feature(), base.conversationId(), attributes);
+        return base.withAttribute(RequestContext.PROMPT_ID, id)
+                .withAttribute(RequestContext.PROMPT_VERSION, version.toString())
+                .withAttribute(RequestContext.PROMPT_HASH, hash);
     }
 
     private Map<String, String> values(Map<String, ?> given) {
