@@ -37,7 +37,9 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Run: {@code ./benchmarks/run VectorSearchSideBySide qqp100k} (the distinct questions of the labelled Quora
  * pairs, embedded once with all-MiniLM-L6-v2 and cached under {@code benchmarks/target/cache}) or
- * {@code ./benchmarks/run VectorSearchSideBySide synthetic1m} (one million clustered synthetic 384-d vectors).
+ * {@code ./benchmarks/run VectorSearchSideBySide synthetic1m} (one million clustered synthetic 384-d vectors). A
+ * second argument picks the quantisations to run, e.g. {@code none} or {@code none,int8} (the default). Raw Lucene
+ * searches with the same breadth as the store's default {@code efSearch}.
  */
 public final class VectorSearchSideBySide {
     private static final int K = 10;
@@ -83,7 +85,10 @@ public final class VectorSearchSideBySide {
         }
         peer = null;
 
-        for (Quantization quantization : List.of(Quantization.NONE, Quantization.INT8)) {
+        List<Quantization> quantizations = args.length > 1
+                ? Stream.of(args[1].split(",")).map(q -> Quantization.valueOf(q.toUpperCase(Locale.ROOT))).toList()
+                : List.of(Quantization.NONE, Quantization.INT8);
+        for (Quantization quantization : quantizations) {
             Path dir = Files.createTempDirectory("weft-vss-" + quantization.name().toLowerCase(Locale.ROOT));
             long indexStart = System.nanoTime();
             try (LuceneStore store = LuceneStore.builder().path(dir).dimension(corpus[0].length).quantization(quantization).build()) {
@@ -165,7 +170,8 @@ public final class VectorSearchSideBySide {
 
     private static List<String> rawTopK(IndexSearcher searcher, StoredFields fields, float[] q) {
         try {
-            ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery("vector", q, K), K).scoreDocs;
+            // The same search breadth as LuceneStore's default, so that both walk the same graph as far.
+            ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery("vector", q, Math.max(K, LuceneStore.DEFAULT_EF_SEARCH)), K).scoreDocs;
             List<String> ids = new ArrayList<>(docs.length);
             for (ScoreDoc d : docs) {
                 ids.add(fields.document(d.doc).get("id"));

@@ -83,6 +83,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class LuceneStore implements VectorStore {
+    /** The default {@link Builder#efSearch(int)}: how many neighbours the HNSW search collects at least. */
+    public static final int DEFAULT_EF_SEARCH = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(LuceneStore.class);
     private static final String DIMENSION_KEY = "weft.dimension";
     private static final String SIMILARITY_KEY = "weft.similarity";
@@ -110,7 +113,7 @@ public final class LuceneStore implements VectorStore {
         this.ownedAnalyzer = b.analyzer == null ? new EnglishAnalyzer() : null;
         Analyzer analyzer = b.analyzer == null ? ownedAnalyzer : b.analyzer;
         this.documents = new ChunkDocuments(luceneFunction(similarity));
-        this.vectorSearch = new VectorSearch(similarity, dimension, b.exactSearch, b.effectiveOversample());
+        this.vectorSearch = new VectorSearch(similarity, dimension, b.exactSearch, b.effectiveOversample(), b.efSearch);
         this.loader = new HitLoader(dimension);
         this.fullText = new Bm25Search(this, analyzer, dimension);
         BM25Similarity bm25 = new BM25Similarity(b.k1, b.b);
@@ -400,6 +403,7 @@ public final class LuceneStore implements VectorStore {
         private float b = 0.75f;
         private boolean exactSearch;
         private Double oversample;
+        private int efSearch = DEFAULT_EF_SEARCH;
 
         private Builder() {}
 
@@ -483,6 +487,18 @@ public final class LuceneStore implements VectorStore {
             return this;
         }
 
+        /**
+         * How many nearest neighbours the HNSW search collects at least (the size of its result queue, "ef" in the
+         * HNSW paper), of which the best {@code ceil(topK * oversample)} are rescored: {@code max(efSearch,
+         * ceil(topK * oversample))}. The graph search stops early when its queue is as small as {@code topK}, which
+         * loses true neighbours on large or hard collections; a wider queue finds them at a cost that grows slowly.
+         * Default {@value LuceneStore#DEFAULT_EF_SEARCH} (as OpenSearch's and Qdrant's HNSW searches); 1 to 10,000.
+         */
+        public Builder efSearch(int efSearch) {
+            this.efSearch = efSearch;
+            return this;
+        }
+
         private double effectiveOversample() {
             return oversample != null ? oversample : quantization == Quantization.NONE ? 1.0 : 2.0;
         }
@@ -509,6 +525,8 @@ public final class LuceneStore implements VectorStore {
             Preconditions.check(b >= 0 && b <= 1, "LuceneStore.builder().bm25(.., b) must be 0 to 1, was " + b);
             Preconditions.check(oversample == null || (oversample >= 1 && oversample <= 100),
                     "LuceneStore.builder().oversample(..) must be 1 to 100, was " + oversample);
+            Preconditions.check(efSearch >= 1 && efSearch <= 10_000,
+                    "LuceneStore.builder().efSearch(..) must be 1 to 10000, was " + efSearch);
             return new LuceneStore(this);
         }
     }

@@ -43,13 +43,15 @@ final class VectorSearch {
     private final ExactVectorScan exact;
     private final boolean exactSearch;
     private final double oversample;
+    private final int efSearch;
 
-    VectorSearch(Similarity similarity, int dimension, boolean exactSearch, double oversample) {
+    VectorSearch(Similarity similarity, int dimension, boolean exactSearch, double oversample, int efSearch) {
         this.similarity = similarity;
         this.loader = new HitLoader(dimension);
         this.exact = new ExactVectorScan(similarity, dimension);
         this.exactSearch = exactSearch;
         this.oversample = oversample;
+        this.efSearch = efSearch;
     }
 
     List<SearchHit> search(IndexSearcher searcher, VectorQuery query) throws IOException {
@@ -69,8 +71,9 @@ final class VectorSearch {
     }
 
     /**
-     * The HNSW candidates: {@code topK × oversample} nearest by Lucene's (possibly quantised) score, plus, under
-     * cosine, the best {@code topK} by id of the chunks kept out of the graph, whose score is exactly 0.
+     * The HNSW candidates: the graph search collects {@code max(efSearch, topK × oversample)} neighbours, of which
+     * the {@code topK × oversample} nearest by Lucene's (possibly quantised) score are kept; plus, under cosine, the
+     * best {@code topK} by id of the chunks kept out of the graph, whose score is exactly 0.
      */
     private int[] approximateCandidates(IndexSearcher searcher, float[] target, Query filter, int topK) throws IOException {
         if (isZero(target)) {
@@ -79,7 +82,7 @@ final class VectorSearch {
         }
         int candidates = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(topK * oversample));
         Set<Integer> docs = new LinkedHashSet<>();
-        Query nearest = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, target, candidates, filter);
+        Query nearest = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, target, Math.max(candidates, efSearch), filter);
         for (ScoreDoc d : searcher.search(nearest, candidates).scoreDocs) {
             docs.add(d.doc);
         }

@@ -157,6 +157,8 @@ class LuceneStoreOperationsTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("bm25(.., b)");
         assertThatThrownBy(() -> LuceneStore.builder().inMemory().dimension(2).oversample(0.5).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("oversample");
+        assertThatThrownBy(() -> LuceneStore.builder().inMemory().dimension(2).efSearch(0).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("efSearch");
         assertThatThrownBy(() -> LuceneStore.builder().inMemory().dimension(2).similarity(null).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("similarity");
     }
