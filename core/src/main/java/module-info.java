@@ -13,6 +13,7 @@ module dev.weft.core {
     requires transitive java.net.http;
 
     exports dev.weft.core;
+    exports dev.weft.core.cache;
     exports dev.weft.core.chat;
     exports dev.weft.core.json;
     exports dev.weft.core.model;
