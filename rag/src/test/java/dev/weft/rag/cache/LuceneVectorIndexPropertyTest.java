@@ -26,7 +26,7 @@ class LuceneVectorIndexPropertyTest {
     }
 
     static Stream<Arguments> selectivePartitions() {
-        return Generated.cases(15, r -> IndexScenario.generate(r, 1_500, 3_000, 12, 30));
+        return Generated.cases(12, r -> IndexScenario.generate(r, 800, 2_000, 12, 30));
     }
 
     static Stream<Arguments> largePartitions() {
