@@ -70,7 +70,7 @@ import org.slf4j.LoggerFactory;
  * bad arguments throw {@link InvalidInputException}; Lucene's I/O failures {@link LuceneVectorIndexException}.
  *
  * <pre>{@code
- * try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(384).build()) {
+ * try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(Path.of("cache-index")).dimension(384).build()) {
  *     index.put("tenant-a", "entry-1", embedding);
  *     List<VectorIndex.Neighbor> nearest = index.nearest("tenant-a", queryEmbedding, 1);
  * }
@@ -113,7 +113,10 @@ public final class LuceneVectorIndex implements VectorIndex {
                             return format;
                         }
                     })
-                    .setCommitOnClose(true);
+                    .setCommitOnClose(true)
+                    // A reopen must not wait for merges: the lookup that needs it is a cache's request path.
+                    // (Lucene's default lets a reopen wait up to 500 ms to merge the small segments it flushed.)
+                    .setMaxFullFlushMergeWaitMillis(0);
             w = new IndexWriter(dir, config);
             w.setLiveCommitData(Map.of(KIND_KEY, KIND, DIMENSION_KEY, Integer.toString(dimension)).entrySet());
             s = new SearcherManager(w, null); // applies deletes on every reopen: a removed entry is gone when seen
@@ -134,7 +137,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         LOG.debug("opened {} ({} dimensions, maxConn {}, beamWidth {})", location, dimension, b.maxConn, b.beamWidth);
     }
 
-    /** A builder; only {@link Builder#dimension(int)} is required. */
+    /** A builder; {@link Builder#dimension(int)} and one of {@link Builder#path(Path)} or {@link Builder#inMemory()} are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -218,6 +221,29 @@ public final class LuceneVectorIndex implements VectorIndex {
             writer.commit();
         } catch (IOException e) {
             throw new LuceneVectorIndexException("could not commit " + location + ": " + e, e);
+        } catch (AlreadyClosedException e) {
+            throw writerFailed(e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Merges the index into one segment, in the calling thread, and makes the result visible. Lucene keeps an index
+     * in several segments, each with its own HNSW graph, and a lookup searches every one; as one graph, a large
+     * index answers several times faster (see {@code benchmarks/README.md}). The merge costs about as much as
+     * inserting the entries of every segment but the largest into its graph: seconds to tens of seconds per
+     * 100,000 entries. Worth it after loading many entries, or in a quiet period; lookups and writes continue
+     * meanwhile.
+     */
+    public void forceMerge() {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            writer.forceMerge(1);
+            refresh.written(); // the merged view is a change this thread must see
+        } catch (IOException e) {
+            throw new LuceneVectorIndexException("could not merge " + location + ": " + e, e);
         } catch (AlreadyClosedException e) {
             throw writerFailed(e);
         } finally {
@@ -315,11 +341,12 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /**
-     * Builds a {@link LuceneVectorIndex}. Required: {@link #dimension(int)}. The index lives in memory unless
-     * {@link #path(Path)} names a directory. Not thread-safe.
+     * Builds a {@link LuceneVectorIndex}. Required: {@link #dimension(int)} and where the index lives,
+     * {@link #path(Path)} or {@link #inMemory()}. Not thread-safe.
      */
     public static final class Builder {
         private Path path;
+        private boolean inMemory;
         private int dimension;
         private int maxConn = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
         private int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
@@ -336,15 +363,22 @@ public final class LuceneVectorIndex implements VectorIndex {
             return this;
         }
 
-        /** Keep the index in memory (Lucene's {@code ByteBuffersDirectory}), gone at {@link #close()}; the default. */
+        /**
+         * Keep the index in memory (Lucene's {@code ByteBuffersDirectory}); it is gone at {@link #close()}. Lookups
+         * are about half as fast as on disk, where Lucene scores vectors straight from memory-mapped files.
+         */
         public Builder inMemory() {
-            this.path = null;
+            this.inMemory = true;
             return this;
         }
 
-        /** Keep the index in this directory (created if missing; an index a {@code LuceneVectorIndex} wrote is reopened). */
+        /**
+         * Keep the index in this directory (created if missing; an index a {@code LuceneVectorIndex} wrote is
+         * reopened). Memory-mapped: once the operating system has the files in its page cache, lookups are about
+         * twice as fast as {@link #inMemory()}.
+         */
         public Builder path(Path path) {
-            this.path = Preconditions.notNull(path, "LuceneVectorIndex.builder().path(..)");
+            this.path = path;
             return this;
         }
 
@@ -403,6 +437,8 @@ public final class LuceneVectorIndex implements VectorIndex {
          *     an index a {@code LuceneVectorIndex} did not write
          */
         public LuceneVectorIndex build() {
+            Preconditions.check(path != null ^ inMemory, "LuceneVectorIndex.builder() needs exactly one of path(..) and inMemory(); got "
+                    + (inMemory ? "both" : "neither"));
             int maxDimension = KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS;
             Preconditions.check(dimension >= 1 && dimension <= maxDimension,
                     "LuceneVectorIndex.builder().dimension(..) is required and must be 1 to " + maxDimension + ", was " + dimension);

@@ -28,7 +28,7 @@ class LuceneVectorIndexConcurrencyTest {
     void concurrentWritersAndReadersKeepReadYourWritesAndPartitions() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(DIMENSION).exactSearchThreshold(50).build()) {
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(DIMENSION).exactSearchThreshold(50).build()) {
             List<Future<BruteForceIndex>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -83,7 +83,7 @@ class LuceneVectorIndexConcurrencyTest {
     @Test
     void closeWaitsForRunningCallsAndLaterCallsFailCleanly() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(DIMENSION).build();
+        LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(DIMENSION).build();
         CountDownLatch running = new CountDownLatch(3);
         try {
             List<Future<Integer>> callers = new ArrayList<>();

@@ -33,17 +33,25 @@ class LuceneVectorIndexPropertyTest {
         return Generated.cases(8, r -> IndexScenario.generate(r, 2_000, 4_000, 1, 2));
     }
 
-    /** Every partition here fits under the default exact-search threshold: lookups are the brute-force answer. */
+    /**
+     * Every partition here fits under the default exact-search threshold: lookups are the brute-force answer, before
+     * and after {@link LuceneVectorIndex#forceMerge()}.
+     */
     @ParameterizedTest
     @MethodSource("smallPartitions")
     void smallPartitionsAreSearchedExactly(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(scenario.dimension()).build()) {
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension()).build()) {
             scenario.applyTo(index);
-            assertThat(index.size()).as("%s: size", scenario).isEqualTo(reference.size());
-            for (Lookup lookup : scenario.lookups()) {
-                assertSameNeighbors(index.nearest(lookup.partition(), lookup.vector(), lookup.k()),
-                        reference, lookup, scenario + " " + describe(lookup));
+            for (String stage : new String[] {"as written", "merged"}) {
+                if (stage.equals("merged")) {
+                    index.forceMerge();
+                }
+                assertThat(index.size()).as("%s %s: size", scenario, stage).isEqualTo(reference.size());
+                for (Lookup lookup : scenario.lookups()) {
+                    assertSameNeighbors(index.nearest(lookup.partition(), lookup.vector(), lookup.k()),
+                            reference, lookup, scenario + " " + stage + " " + describe(lookup));
+                }
             }
         }
     }
@@ -59,7 +67,7 @@ class LuceneVectorIndexPropertyTest {
     @MethodSource("selectivePartitions")
     void lucenesFilteredSearchFallsBackToExactOnSelectivePartitions(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(scenario.dimension())
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
                 .exactSearchThreshold(0).build()) {
             scenario.applyTo(index);
             for (Lookup lookup : scenario.lookups()) {
@@ -75,7 +83,7 @@ class LuceneVectorIndexPropertyTest {
     void partitionsNeverLeakAndRemovedEntriesNeverReturn(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
         for (int threshold : new int[] {0, 1_000_000}) {
-            try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(scenario.dimension())
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
                     .exactSearchThreshold(threshold).build()) {
                 scenario.applyTo(index);
                 for (Lookup lookup : scenario.lookups()) {
@@ -98,7 +106,7 @@ class LuceneVectorIndexPropertyTest {
     @MethodSource("largePartitions")
     void largePartitionsFindTheTrueNearestWhereACacheLooks(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().dimension(scenario.dimension())
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
                 .exactSearchThreshold(0).build()) {
             scenario.applyTo(index);
             int close = 0;

@@ -32,7 +32,7 @@ class LuceneVectorIndexTest {
     private static final float[] XY = {1, 1, 0};
 
     private static LuceneVectorIndex index() {
-        return LuceneVectorIndex.builder().dimension(3).build();
+        return LuceneVectorIndex.builder().inMemory().dimension(3).build();
     }
 
     @Test
@@ -154,7 +154,7 @@ class LuceneVectorIndexTest {
             index.put("p", "x", X);
             index.put("p", "y", Y);
             assertThat(index.nearest("p", X, Integer.MAX_VALUE)).hasSize(2);
-            try (LuceneVectorIndex graphOnly = LuceneVectorIndex.builder().dimension(3).exactSearchThreshold(0).build()) {
+            try (LuceneVectorIndex graphOnly = LuceneVectorIndex.builder().inMemory().dimension(3).exactSearchThreshold(0).build()) {
                 graphOnly.put("p", "x", X);
                 assertThat(graphOnly.nearest("p", X, Integer.MAX_VALUE)).hasSize(1);
             }
@@ -163,21 +163,40 @@ class LuceneVectorIndexTest {
 
     static Stream<Arguments> badOptions() {
         return Stream.of(
-                Arguments.argumentSet("no dimension", LuceneVectorIndex.builder(), "dimension(..) is required"),
-                Arguments.argumentSet("dimension 1025", LuceneVectorIndex.builder().dimension(1025), "dimension(..)"),
-                Arguments.argumentSet("maxConn 0", LuceneVectorIndex.builder().dimension(3).hnsw(0, 100), "hnsw(maxConn"),
-                Arguments.argumentSet("beamWidth 0", LuceneVectorIndex.builder().dimension(3).hnsw(16, 0), "hnsw(.., beamWidth)"),
-                Arguments.argumentSet("candidates 0", LuceneVectorIndex.builder().dimension(3).candidates(0), "candidates(..)"),
-                Arguments.argumentSet("negative exact threshold", LuceneVectorIndex.builder().dimension(3).exactSearchThreshold(-1), "exactSearchThreshold(..)"),
-                Arguments.argumentSet("negative staleness", LuceneVectorIndex.builder().dimension(3).maxStaleness(Duration.ofMillis(-1)), "maxStaleness(..)"),
-                Arguments.argumentSet("null staleness", LuceneVectorIndex.builder().dimension(3).maxStaleness(null), "maxStaleness(..)"),
-                Arguments.argumentSet("null ticker", LuceneVectorIndex.builder().dimension(3).ticker(null), "ticker(..)"));
+                Arguments.argumentSet("no dimension", LuceneVectorIndex.builder().inMemory(), "dimension(..) is required"),
+                Arguments.argumentSet("neither path nor in memory", LuceneVectorIndex.builder().dimension(3), "exactly one of path(..) and inMemory(); got neither"),
+                Arguments.argumentSet("both path and in memory", LuceneVectorIndex.builder().dimension(3).inMemory().path(Path.of("x")), "got both"),
+                Arguments.argumentSet("dimension 1025", LuceneVectorIndex.builder().inMemory().dimension(1025), "dimension(..)"),
+                Arguments.argumentSet("maxConn 0", LuceneVectorIndex.builder().inMemory().dimension(3).hnsw(0, 100), "hnsw(maxConn"),
+                Arguments.argumentSet("beamWidth 0", LuceneVectorIndex.builder().inMemory().dimension(3).hnsw(16, 0), "hnsw(.., beamWidth)"),
+                Arguments.argumentSet("candidates 0", LuceneVectorIndex.builder().inMemory().dimension(3).candidates(0), "candidates(..)"),
+                Arguments.argumentSet("negative exact threshold", LuceneVectorIndex.builder().inMemory().dimension(3).exactSearchThreshold(-1), "exactSearchThreshold(..)"),
+                Arguments.argumentSet("negative staleness", LuceneVectorIndex.builder().inMemory().dimension(3).maxStaleness(Duration.ofMillis(-1)), "maxStaleness(..)"),
+                Arguments.argumentSet("null staleness", LuceneVectorIndex.builder().inMemory().dimension(3).maxStaleness(null), "maxStaleness(..)"),
+                Arguments.argumentSet("null ticker", LuceneVectorIndex.builder().inMemory().dimension(3).ticker(null), "ticker(..)"));
     }
 
     @ParameterizedTest
     @MethodSource("badOptions")
     void buildNamesTheBadOption(LuceneVectorIndex.Builder builder, String option) {
         assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class).hasMessageContaining(option);
+    }
+
+    @Test
+    void forceMergeKeepsEveryEntryAndAnswer() {
+        try (LuceneVectorIndex index = index()) {
+            for (int i = 0; i < 300; i++) {
+                index.put("p" + (i % 3), "e" + i, new float[] {1, i, i % 7});
+                if (i % 50 == 49) {
+                    index.nearest("p0", X, 1); // a reopen per 50 writes: several segments
+                }
+            }
+            index.remove("e0");
+            List<Neighbor> before = index.nearest("p1", XY, 10);
+            index.forceMerge();
+            assertThat(index.size()).isEqualTo(299);
+            assertThat(index.nearest("p1", XY, 10)).isEqualTo(before);
+        }
     }
 
     @Test
@@ -191,6 +210,7 @@ class LuceneVectorIndexTest {
         assertThatThrownBy(() -> index.nearest("p", X, 1)).isInstanceOf(ResourceClosedException.class);
         assertThatThrownBy(index::size).isInstanceOf(ResourceClosedException.class);
         assertThatThrownBy(index::commit).isInstanceOf(ResourceClosedException.class);
+        assertThatThrownBy(index::forceMerge).isInstanceOf(ResourceClosedException.class);
     }
 
     @Test

@@ -28,7 +28,7 @@ class LuceneVectorIndexVisibilityTest {
     }
 
     private LuceneVectorIndex index(Duration maxStaleness) {
-        return LuceneVectorIndex.builder().dimension(2).maxStaleness(maxStaleness).ticker(ticker).build();
+        return LuceneVectorIndex.builder().inMemory().dimension(2).maxStaleness(maxStaleness).ticker(ticker).build();
     }
 
     private <T> T onOtherThread(java.util.concurrent.Callable<T> task) throws Exception {
