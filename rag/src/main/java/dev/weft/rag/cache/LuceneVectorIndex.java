@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Similarity.</b> Vectors are normalised to unit length on the way in (scaling does not change a cosine; an
  * all-zero vector has none and is refused) and compared by dot product, which is then the cosine. Similarities
- * are Lucene's float scores mapped back to [-1, 1], within about 1e-7 of the exact cosine. Results are most similar
- * first, ties by id.
+ * are Lucene's float scores mapped back to [-1, 1], within about 1e-6 of the exact cosine. Results are most similar
+ * first, ties by id (entries tied at the cut-off of {@code k} may be chosen in index order).
  *
  * <p><b>Exactness.</b> A partition held in at most {@link Builder#exactSearchThreshold(int)} documents (default
  * 1,000) is scanned exactly. A larger one is searched on the graph, collecting at least
@@ -57,13 +57,17 @@ import org.slf4j.LoggerFactory;
  *   <li>every write any thread completed at least {@link Builder#maxStaleness(Duration)} before the lookup began;
  *       with the default of zero, every write completed before it began, whichever thread made it.</li>
  * </ul>
- * A positive bound lets a write-heavy cache reopen at most about once per bound for other threads' writes; it
- * only delays other threads' cache hits, never shows a removed entry to the thread that removed it. Code that
- * hops threads between a put and the lookup that must see it (asynchronous pipelines) should keep the default.
+ * A reopen costs milliseconds (it writes the pending entries as a small segment); a positive bound lets a
+ * write-heavy cache reopen at most about once per bound for other threads' writes, which then reach other
+ * threads' lookups (as hits, or as removals) up to that much later. Code that hops threads between a put and the
+ * lookup that must see it (asynchronous pipelines) should keep the default.
  *
- * <p><b>Durability.</b> In memory ({@link Builder#inMemory()}, the default) the entries are gone at
- * {@link #close()}. On disk ({@link Builder#path(Path)}) they become durable at {@link #commit()} and at
- * {@link #close()}, which commits; reopening the directory brings them back.
+ * <p><b>Where it lives.</b> In memory ({@link Builder#inMemory()}) the entries are gone at {@link #close()}. On
+ * disk ({@link Builder#path(Path)}) they become durable at {@link #commit()} and at {@link #close()}, which commits;
+ * reopening the directory brings them back. On disk is also the faster choice for a large cache: Lucene scores
+ * vectors straight from memory-mapped files, about twice as fast as from {@code ByteBuffersDirectory}. Lucene keeps
+ * an index in several segments, each with its own graph, and a lookup searches them all; {@link #forceMerge()}
+ * makes one, several times faster to search at 100,000 entries.
  *
  * <p><b>Thread-safety.</b> Safe for any number of concurrent writers and readers. {@link #close()} waits for running
  * operations and is harmless to repeat; later calls throw {@link ResourceClosedException}. Wrong dimensions and other
