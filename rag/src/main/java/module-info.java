@@ -10,6 +10,7 @@ module dev.weft.rag {
     requires org.apache.pdfbox;
     requires org.slf4j;
 
+    exports dev.weft.rag.cache;
     exports dev.weft.rag.ingest;
     exports dev.weft.rag.lucene;
     exports dev.weft.rag.retrieval;

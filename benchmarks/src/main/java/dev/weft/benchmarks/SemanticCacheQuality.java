@@ -1,0 +1,445 @@
+package dev.weft.benchmarks;
+
+import dev.weft.core.cache.VectorIndex.Neighbor;
+import dev.weft.core.json.WeftJson;
+import dev.weft.inference.onnx.BundledModel;
+import dev.weft.inference.onnx.OnnxEmbeddingModel;
+import dev.weft.rag.cache.LuceneVectorIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How often a semantic cache answers, and how often rightly, as its similarity threshold moves: the evidence for
+ * the semantic cache's default model and threshold. Every text is normalised as the cache normalises a prompt
+ * (Unicode NFKC, runs of whitespace to one space, trimmed; case kept), embedded one text per batch as the cache
+ * embeds a prompt, and looked up in a {@link LuceneVectorIndex} for its single nearest entry. Prints one line per
+ * figure.
+ *
+ * <p><b>(a) GPTCache's mock pairs</b> ({@code qqp-pairs/gptcache_mock_pairs.json}, 999 pairs): each {@code origin}
+ * is cached under its pair's id, each {@code similar} looked up. A hit (nearest entry at or above the threshold) is
+ * correct when that entry is the pair's own origin, GPTCache's own rule; 35 origins occur twice, so some "wrong"
+ * hits return the very same text cached for another pair, and are counted apart. Printed next to GPTCache's
+ * published table (SQLite + FAISS + its ONNX ALBERT model; its threshold is on its own distance scale, so rows
+ * compare by outcome, not by threshold value).
+ *
+ * <p><b>(b) Labelled Quora pairs</b> ({@code qqp_labelled_pairs.json.gz}, 80,854 pairs, label 1 = duplicate): the
+ * cache holds every distinct {@code text_a}; every distinct {@code text_b} not cached verbatim (those would be
+ * exact-cache hits) is a lookup. A hit answers the lookup with the cached entry's answer, which is right exactly
+ * when the two questions are duplicates. That is known when the dataset labels the pair (the lookup's own pair, or
+ * any other pair of the same two texts: label 1 right, label 0 wrong), or when both texts lie in one duplicate
+ * cluster (connected through label-1 pairs; duplication is transitive). A hit on a pair the data says nothing about
+ * is counted wrong: precision here is a lower bound, and the share of such unjudged hits is printed. Quora's
+ * non-duplicate pairs were chosen to look alike, so these lookups are harder than a cache's typical traffic.
+ *
+ * <p><b>Choosing the threshold honestly.</b> The lookups are split in two halves (seeded shuffle). For each model the
+ * threshold is the lowest of 0.80, 0.81, …, 0.98 whose precision on the <em>tuning</em> half is at least 0.97; the
+ * figures quoted for it are the other, <em>held-out</em> half's, with a 95% Wilson interval. The recommended model
+ * is the one answering most held-out lookups at that precision.
+ *
+ * <p>Vectors are cached under {@code target/cache} (one file per dataset, model and text list), so only the first run
+ * embeds. Run: {@code ./benchmarks/run SemanticCacheQuality [--limit N] [--models all-minilm-l6-v2,bge-small-en-v1.5-q]}
+ * ({@code --limit N}: only the first N labelled pairs of the seeded shuffle, for a quick run).
+ */
+public final class SemanticCacheQuality {
+    private static final Path CACHE = Path.of("target", "cache");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final double TARGET_PRECISION = 0.97;
+    private static final long SEED = 20261127;
+    private static final double[] MOCK_THRESHOLDS = {0.80, 0.85, 0.90, 0.95};
+    /** GPTCache's published rows: threshold, positive, negative, fail count. */
+    private static final int[][] GPTCACHE = {{80, 904, 92, 3}, {85, -1, -1, -1}, {90, 804, 77, 118}, {95, 425, 25, 549}};
+
+    private SemanticCacheQuality() {}
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        int limit = Integer.MAX_VALUE;
+        List<BundledModel> models = List.of(BundledModel.ALL_MINILM_L6_V2, BundledModel.ALL_MINILM_L6_V2_Q, BundledModel.BGE_SMALL_EN_V15_Q);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--limit" -> limit = Integer.parseInt(args[++i]);
+                case "--models" -> models = java.util.Arrays.stream(args[++i].split(",")).map(SemanticCacheQuality::model).toList();
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; use --limit N and --models id,id");
+            }
+        }
+        MockPairs mock = MockPairs.load();
+        QqpLookups qqp = QqpLookups.load(limit);
+        System.out.printf(Locale.ROOT, "# mock pairs=%d (distinct origins %d); qqp pairs=%d cached entries=%d lookups=%d (tuning %d, held-out %d; %d more were cached verbatim) answerable=%.4f; Java %s, %d cores%n",
+                mock.origins.size(), new LinkedHashSet<>(mock.origins).size(), qqp.pairs, qqp.entries.size(), qqp.lookups.size(),
+                qqp.tuning, qqp.lookups.size() - qqp.tuning, qqp.verbatim, qqp.answerable(), Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+
+        List<Choice> choices = new ArrayList<>();
+        for (BundledModel model : models) {
+            long modelStart = System.nanoTime();
+            float[][] mockVectors;
+            float[][] entryVectors;
+            float[][] lookupVectors;
+            try (OnnxEmbeddingModel embedder = OnnxEmbeddingModel.builder().bundled(model).batchSize(1).build()) {
+                mockVectors = embedCached(embedder, model, "gptcache-mock", mock.texts());
+                entryVectors = embedCached(embedder, model, "qqp-entries", qqp.entries);
+                lookupVectors = embedCached(embedder, model, "qqp-lookups", qqp.lookups);
+            }
+            System.out.printf(Locale.ROOT, "# %s: vectors ready in %.0f s (embedded now or read from %s)%n",
+                    model.id(), (System.nanoTime() - modelStart) / 1e9, CACHE.toAbsolutePath());
+
+            Neighbor[] mockTop = nearest(mockVectors, 0, mock.origins.size(), mockVectors, mock.origins.size(), mockVectors.length);
+            Neighbor[] qqpTop = nearest(entryVectors, 0, entryVectors.length, lookupVectors, 0, lookupVectors.length);
+
+            for (double t : MOCK_THRESHOLDS) {
+                printMock(model, mock, mockTop, t, true);
+            }
+            Counts[] tuning = new Counts[19];
+            Counts[] heldOut = new Counts[19];
+            for (int step = 0; step <= 18; step++) {
+                double t = (80 + step) / 100.0;
+                tuning[step] = qqp.count(qqpTop, t, 0, qqp.tuning);
+                heldOut[step] = qqp.count(qqpTop, t, qqp.tuning, qqp.lookups.size());
+                System.out.printf(Locale.ROOT, "qqp.%s.t%.2f tuning: precision=%.4f hit_rate=%.4f | held-out: precision=%.4f hit_rate=%.4f correct_hit_rate=%.4f hits=%d unjudged=%d%n",
+                        model.id(), t, tuning[step].precision(), tuning[step].hitRate(), heldOut[step].precision(),
+                        heldOut[step].hitRate(), heldOut[step].correctRate(), heldOut[step].hits, heldOut[step].unjudged);
+            }
+            int chosen = -1;
+            for (int step = 0; step <= 18 && chosen < 0; step++) {
+                if (tuning[step].hits > 0 && tuning[step].precision() >= TARGET_PRECISION) {
+                    chosen = step;
+                }
+            }
+            if (chosen < 0) {
+                System.out.printf(Locale.ROOT, "qqp.%s.chosen none: no threshold up to 0.98 reaches precision %.2f on the tuning half%n",
+                        model.id(), TARGET_PRECISION);
+                continue;
+            }
+            double t = (80 + chosen) / 100.0;
+            Counts h = heldOut[chosen];
+            double[] ci = wilson(h.correct, h.hits);
+            System.out.printf(Locale.ROOT, "qqp.%s.chosen threshold=%.2f (lowest with tuning precision >= %.2f) held-out: precision=%.4f [95%% CI %.4f-%.4f] hit_rate=%.4f correct_hit_rate=%.4f (%d of %d lookups)%n",
+                    model.id(), t, TARGET_PRECISION, h.precision(), ci[0], ci[1], h.hitRate(), h.correctRate(), h.hits, h.lookups);
+            MockOutcome m = printMock(model, mock, mockTop, t, false);
+            choices.add(new Choice(model, t, tuning[chosen], h, m));
+        }
+
+        choices.stream().max(java.util.Comparator.comparingDouble(c -> c.tuning.hitRate())).ifPresentOrElse(best -> {
+            double[] ci = wilson(best.heldOut.correct, best.heldOut.hits);
+            double gptHitRate = (GPTCACHE[3][1] + GPTCACHE[3][2]) / 999.0;
+            System.out.printf(Locale.ROOT, "recommendation model=%s threshold=%.2f held-out qqp precision=%.4f [95%% CI %.4f-%.4f] hit_rate=%.4f; mock pairs hit_rate=%.4f precision=%.4f (GPTCache's most precise row, 0.95: hit_rate=%.4f precision=%.4f)%n",
+                    best.model.id(), best.threshold, best.heldOut.precision(), ci[0], ci[1], best.heldOut.hitRate(),
+                    best.mock.hitRate(), best.mock.precision(), gptHitRate, GPTCACHE[3][1] / (double) (GPTCACHE[3][1] + GPTCACHE[3][2]));
+        }, () -> System.out.println("recommendation none: no model reached the target precision"));
+        System.out.printf(Locale.ROOT, "# total %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static BundledModel model(String id) {
+        for (BundledModel m : BundledModel.values()) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no bundled model " + id);
+    }
+
+    /** The text as the semantic cache keys a prompt: NFKC, whitespace runs collapsed to one space, trimmed. */
+    static String normalize(String text) {
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ").strip();
+    }
+
+    /** For every query vector in [from, to) of {@code queries}, the nearest of {@code entries}[entryFrom, entryTo). */
+    private static Neighbor[] nearest(float[][] entries, int entryFrom, int entryTo, float[][] queries, int from, int to) {
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(entries[0].length).build()) {
+            for (int i = entryFrom; i < entryTo; i++) {
+                index.put("", Integer.toString(i - entryFrom), entries[i]);
+            }
+            Neighbor[] top = new Neighbor[to - from];
+            for (int q = from; q < to; q++) {
+                top[q - from] = index.nearest("", queries[q], 1).getFirst();
+            }
+            return top;
+        }
+    }
+
+    private static MockOutcome printMock(BundledModel model, MockPairs mock, Neighbor[] top, double threshold, boolean withPublished) {
+        int correct = 0;
+        int wrong = 0;
+        int sameText = 0;
+        for (int i = 0; i < top.length; i++) {
+            if (top[i].similarity() < threshold) {
+                continue;
+            }
+            int entry = Integer.parseInt(top[i].id());
+            if (entry == i) {
+                correct++;
+            } else {
+                wrong++;
+                sameText += mock.origins.get(entry).equals(mock.origins.get(i)) ? 1 : 0;
+            }
+        }
+        int misses = top.length - correct - wrong;
+        String published = "";
+        if (withPublished) {
+            for (int[] row : GPTCACHE) {
+                if (row[0] == Math.round(threshold * 100) && row[1] >= 0) {
+                    published = String.format(Locale.ROOT, " | GPTCache published at its %.2f: %d/%d/%d", threshold, row[1], row[2], row[3]);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "mock.%s.t%.2f correct/wrong/miss=%d/%d/%d (%d wrong hits returned the identical origin text of another pair)%s%n",
+                model.id(), threshold, correct, wrong, misses, sameText, published);
+        return new MockOutcome(correct, wrong, misses);
+    }
+
+    private static float[][] embedCached(OnnxEmbeddingModel embedder, BundledModel model, String dataset, List<String> texts) {
+        Path file = CACHE.resolve(dataset + "-" + model.id() + "-" + texts.size() + "-" + digest(texts) + ".f32");
+        return VectorFile.cached(file, () -> {
+            float[][] out = new float[texts.size()][];
+            long start = System.nanoTime();
+            int step = 2_000;
+            for (int from = 0; from < texts.size(); from += step) {
+                var batch = embedder.embed(texts.subList(from, Math.min(texts.size(), from + step))).embeddings();
+                for (int i = 0; i < batch.size(); i++) {
+                    out[from + i] = batch.get(i).vector();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int done = Math.min(texts.size(), from + step);
+                System.out.printf(Locale.ROOT, "# %s %s: embedded %d/%d (%.0f texts/s)%n", model.id(), dataset, done, texts.size(), done / seconds);
+            }
+            return out;
+        });
+    }
+
+    private static String digest(List<String> texts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String t : texts) {
+                sha.update(t.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The 95% Wilson score interval of a proportion. */
+    private static double[] wilson(int successes, int n) {
+        if (n == 0) {
+            return new double[] {0, 1};
+        }
+        double z = 1.959964;
+        double p = successes / (double) n;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+        return new double[] {centre - half, centre + half};
+    }
+
+    private record Choice(BundledModel model, double threshold, Counts tuning, Counts heldOut, MockOutcome mock) {}
+
+    private record MockOutcome(int correct, int wrong, int misses) {
+        double hitRate() {
+            return (correct + wrong) / (double) (correct + wrong + misses);
+        }
+
+        double precision() {
+            return correct / (double) Math.max(1, correct + wrong);
+        }
+    }
+
+    /** Outcomes of lookups at one threshold. */
+    private record Counts(int lookups, int hits, int correct, int unjudged) {
+        double precision() {
+            return hits == 0 ? Double.NaN : correct / (double) hits;
+        }
+
+        double hitRate() {
+            return hits / (double) lookups;
+        }
+
+        double correctRate() {
+            return correct / (double) lookups;
+        }
+    }
+
+    /** GPTCache's 999 (origin, similar) pairs, normalised. */
+    private record MockPairs(List<String> origins, List<String> similars) {
+        static MockPairs load() {
+            List<String> origins = new ArrayList<>();
+            List<String> similars = new ArrayList<>();
+            for (JsonNode pair : readJson(SharedData.file("qqp-pairs/gptcache_mock_pairs.json"), false)) {
+                origins.add(normalize(pair.get("origin").asString()));
+                similars.add(normalize(pair.get("similar").asString()));
+            }
+            return new MockPairs(List.copyOf(origins), List.copyOf(similars));
+        }
+
+        /** Origins, then similars: one list to embed. */
+        List<String> texts() {
+            List<String> all = new ArrayList<>(origins);
+            all.addAll(similars);
+            return all;
+        }
+    }
+
+    /**
+     * The Quora lookups: cached entries (distinct {@code text_a}), lookups (distinct {@code text_b} not cached
+     * verbatim, shuffled; the first {@code tuning} are the tuning half), and what the whole dataset says about any
+     * two texts: a label where it pairs them, else whether they share a duplicate cluster.
+     */
+    private static final class QqpLookups {
+        final int pairs;
+        final List<String> entries;
+        final List<String> lookups;
+        final int tuning;
+        final int verbatim;
+        private final Map<String, Integer> ids;
+        private final Map<Long, Integer> labels; // pair of text ids -> 1, 0, or -1 when the dataset says both
+        private final int[] cluster;
+
+        private QqpLookups(int pairs, List<String> entries, List<String> lookups, int verbatim, Map<String, Integer> ids,
+                Map<Long, Integer> labels, int[] cluster) {
+            this.pairs = pairs;
+            this.entries = entries;
+            this.lookups = lookups;
+            this.tuning = lookups.size() / 2;
+            this.verbatim = verbatim;
+            this.ids = ids;
+            this.labels = labels;
+            this.cluster = cluster;
+        }
+
+        static QqpLookups load(int limit) {
+            List<String[]> all = new ArrayList<>();
+            List<Integer> allLabels = new ArrayList<>();
+            for (JsonNode pair : readJson(SharedData.file("qqp-pairs/qqp_labelled_pairs.json.gz"), true)) {
+                all.add(new String[] {normalize(pair.get("text_a").asString()), normalize(pair.get("text_b").asString())});
+                allLabels.add(pair.get("label").asInt());
+            }
+            // The ground truth comes from every pair, whatever the limit.
+            Map<String, Integer> ids = new HashMap<>();
+            for (String[] p : all) {
+                ids.putIfAbsent(p[0], ids.size());
+                ids.putIfAbsent(p[1], ids.size());
+            }
+            int[] parent = new int[ids.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            Map<Long, Integer> labels = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                int a = ids.get(all.get(i)[0]);
+                int b = ids.get(all.get(i)[1]);
+                int label = allLabels.get(i);
+                labels.merge(key(a, b), label, (x, y) -> x.equals(y) ? x : -1);
+                if (label == 1) {
+                    parent[find(parent, a)] = find(parent, b);
+                }
+            }
+            int[] cluster = new int[parent.length];
+            for (int i = 0; i < parent.length; i++) {
+                cluster[i] = find(parent, i);
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new Random(SEED));
+            List<Integer> chosen = order.subList(0, Math.min(limit, order.size()));
+            Set<String> entries = new LinkedHashSet<>();
+            for (int i : chosen) {
+                entries.add(all.get(i)[0]);
+            }
+            Set<String> lookups = new LinkedHashSet<>();
+            int verbatim = 0;
+            for (int i : chosen) {
+                String b = all.get(i)[1];
+                if (entries.contains(b)) {
+                    verbatim++;
+                } else {
+                    lookups.add(b);
+                }
+            }
+            List<String> shuffled = new ArrayList<>(lookups);
+            Collections.shuffle(shuffled, new Random(SEED + 1));
+            return new QqpLookups(chosen.size(), List.copyOf(entries), List.copyOf(shuffled), verbatim, ids, labels, cluster);
+        }
+
+        /** Right (1), wrong (0) or unjudged (-1): whether entry's answer answers the lookup. */
+        int judge(String entry, String lookup) {
+            int e = ids.get(entry);
+            int l = ids.get(lookup);
+            Integer label = labels.get(key(e, l));
+            if (label != null) {
+                return label;
+            }
+            return cluster[e] == cluster[l] ? 1 : -1;
+        }
+
+        Counts count(Neighbor[] top, double threshold, int from, int to) {
+            int hits = 0;
+            int correct = 0;
+            int unjudged = 0;
+            for (int q = from; q < to; q++) {
+                if (top[q].similarity() < threshold) {
+                    continue;
+                }
+                hits++;
+                int verdict = judge(entries.get(Integer.parseInt(top[q].id())), lookups.get(q));
+                correct += verdict == 1 ? 1 : 0;
+                unjudged += verdict == -1 ? 1 : 0;
+            }
+            return new Counts(to - from, hits, correct, unjudged);
+        }
+
+        /** The share of lookups for which some cached entry is a known duplicate: the best any threshold can answer. */
+        double answerable() {
+            Map<Integer, Boolean> clustersCached = new LinkedHashMap<>();
+            for (String e : entries) {
+                clustersCached.put(cluster[ids.get(e)], true);
+            }
+            int answerable = 0;
+            for (String l : lookups) {
+                answerable += clustersCached.containsKey(cluster[ids.get(l)]) ? 1 : 0;
+            }
+            return answerable / (double) lookups.size();
+        }
+
+        private static long key(int a, int b) {
+            return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        }
+
+        private static int find(int[] parent, int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+    }
+
+    private static JsonNode readJson(Path file, boolean gzip) {
+        try (InputStream in = gzip ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+            return WeftJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
