@@ -3,6 +3,7 @@ package dev.weft.rag.cache;
 import dev.weft.core.cache.VectorIndex.Neighbor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -42,6 +43,7 @@ import org.apache.lucene.util.Bits;
  * Results are ordered by similarity, most similar first, then by id.
  */
 final class PartitionSearch {
+    private static final Comparator<ScoreDoc> BEST_FIRST = (a, b) -> Float.compare(b.score, a.score);
     private static final Comparator<Neighbor> RANKING =
             Comparator.comparingDouble(Neighbor::similarity).reversed().thenComparing(Neighbor::id);
 
@@ -63,9 +65,15 @@ final class PartitionSearch {
         ScoreDoc[] hits = documents <= exactThreshold
                 ? exact(reader, term, unitTarget, Math.min(k, documents))
                 : approximate(searcher, documents == reader.maxDoc() ? null : new TermQuery(term), unitTarget, k);
-        List<Neighbor> neighbors = new ArrayList<>(hits.length);
+        Arrays.sort(hits, BEST_FIRST);
+        int keep = Math.min(k, hits.length);
+        while (keep < hits.length && hits[keep].score == hits[keep - 1].score) {
+            keep++; // ties at the cut-off are broken by id, so their ids are needed too
+        }
+        List<Neighbor> neighbors = new ArrayList<>(keep);
         List<LeafReaderContext> leaves = reader.leaves();
-        for (ScoreDoc hit : hits) {
+        for (int i = 0; i < keep; i++) {
+            ScoreDoc hit = hits[i];
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             neighbors.add(new Neighbor(id(leaf.reader(), hit.doc - leaf.docBase), EntryDocuments.similarity(hit.score)));
         }
