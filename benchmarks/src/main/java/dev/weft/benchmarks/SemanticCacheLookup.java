@@ -32,7 +32,7 @@ import org.apache.lucene.util.VectorUtil;
  *   <li>what a write costs: put latency, and the latency of the same thread's next lookup, which must see the put
  *       and so reopens the searcher first;</li>
  *   <li>the index on disk (memory-mapped) as Lucene's merge policy leaves it (several segments), for
- *       {@code candidates} 8 to 64, then merged.</li>
+ *       {@code candidates} 8 to 64; then merged, for {@code candidates} 16 to 128, in one partition and in 8.</li>
  * </ul>
  *
  * <p>Run: {@code ./benchmarks/run SemanticCacheLookup [rounds=5]}. Target: p99 ≤ 1 ms with the Lucene index.
@@ -89,10 +89,29 @@ public final class SemanticCacheLookup {
             }
             try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(dimension).build()) {
                 index.forceMerge();
-                printLucene("p1", "lucene_disk_merged", measure(queries, 1, rounds, index::nearest), truth[1]);
+            }
+            for (int candidates : new int[] {16, 32, 64, 128}) {
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(dimension).candidates(candidates).build()) {
+                    printLucene("p1", "lucene_disk_merged.candidates_" + candidates, measure(queries, 1, rounds, index::nearest), truth[1]);
+                }
             }
         } finally {
             deleteTree(dir);
+        }
+
+        Path dir8 = Files.createTempDirectory("weft-cache-lookup-p8");
+        try {
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension).build()) {
+                fill(index, entries, 8);
+                index.forceMerge();
+            }
+            for (int candidates : new int[] {16, 32, 64}) {
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension).candidates(candidates).build()) {
+                    printLucene("p8", "lucene_disk_merged.candidates_" + candidates, measure(queries, 8, rounds, index::nearest), truth[8]);
+                }
+            }
+        } finally {
+            deleteTree(dir8);
         }
     }
 

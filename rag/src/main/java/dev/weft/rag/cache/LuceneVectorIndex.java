@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Exactness.</b> A partition held in at most {@link Builder#exactSearchThreshold(int)} documents (default
  * 1,000) is scanned exactly. A larger one is searched on the graph, collecting at least
- * {@link Builder#candidates(int)} neighbours (default 16) so that even {@code k = 1} gets a wide enough beam; such a
+ * {@link Builder#candidates(int)} neighbours (default 32) so that even {@code k = 1} gets a wide enough beam; such a
  * lookup is approximate and may, rarely, miss the true nearest entry. Lucene itself also scans exactly when a
  * filter leaves few candidates in a segment, and searches segments too small for a graph exhaustively.
  *
@@ -354,7 +354,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         private int dimension;
         private int maxConn = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
         private int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
-        private int candidates = 16;
+        private int candidates = 32;
         private int exactSearchThreshold = 1_000;
         private Duration maxStaleness = Duration.ZERO;
         private Ticker ticker = Ticker.systemTicker();
@@ -399,7 +399,11 @@ public final class LuceneVectorIndex implements VectorIndex {
 
         /**
          * How many neighbours a graph search collects at least (its beam, {@code efSearch} elsewhere) before the best
-         * {@code k} are kept; 1 to 10,000, default 16. Higher finds the true nearest entry more often, more slowly.
+         * {@code k} are kept; 1 to 10,000, default 32. Higher finds the true nearest entry more often, more slowly.
+         * Lucene shares the beam among segments with some slack, so an index in several segments explores more per
+         * lookup than one merged graph: on 100,000 MiniLM vectors, 32 found the exact nearest entry for 96% of
+         * lookups on one graph and 99% on six segments (over 99.7% of those whose nearest entry is at cosine 0.8 or
+         * more, where a cache threshold lives); 64 gave 99% on one graph at about 1.7 times the lookup time.
          */
         public Builder candidates(int candidates) {
             this.candidates = candidates;
