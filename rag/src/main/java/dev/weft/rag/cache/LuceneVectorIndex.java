@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * A {@link VectorIndex} on Lucene's HNSW graph, for semantic caches too large for an exact scan: one Lucene document
  * per entry (id, partition, unit vector), in memory or on disk. A lookup filters on its partition inside the
  * vector search ({@code KnnFloatVectorQuery} with a term filter), so it never returns another partition's entries
- * and still finds {@code k} of its own whenever the partition holds {@code k}.
+ * and still finds {@code k} of its own whenever the partition holds {@code k}. The filter has a price: the graph
+ * search steps over other partitions' entries, so a lookup in one of 8 equal partitions of 100,000 entries took
+ * about 6 times as long as in a single partition of them all (see {@code benchmarks/README.md}).
  *
  * <p><b>Similarity.</b> Vectors are normalised to unit length on the way in (scaling does not change a cosine; an
  * all-zero vector has none and is refused) and compared by dot product, which is then the cosine. Similarities
