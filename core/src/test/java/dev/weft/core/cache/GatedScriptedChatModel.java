@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -89,9 +90,11 @@ final class GatedScriptedChatModel implements ChatModel {
         gate(text).release(n);
     }
 
-    /** Blocks until {@code n} more calls have reached the model. */
+    /** Blocks until {@code n} more calls have reached the model; fails rather than hang when they never do. */
     void awaitEntered(int n) throws InterruptedException {
-        entered.acquire(n);
+        if (!entered.tryAcquire(n, 1, TimeUnit.MINUTES)) {
+            throw new AssertionError(n + " calls never reached the model");
+        }
     }
 
     /** How many calls (chat and stream) reached the model. */
