@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.weft.core.InvalidInputException;
+import dev.weft.core.WeftException;
 import dev.weft.core.chat.ChatRequest;
 import dev.weft.core.chat.ChatResponse;
 import dev.weft.core.chat.ChatStream;
@@ -19,6 +20,7 @@ import dev.weft.core.pipeline.StreamInterceptor;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -56,8 +58,32 @@ import org.slf4j.LoggerFactory;
  * cache.metrics().hitRate();
  * }</pre>
  *
- * <p>Concurrent misses of the same key each call the model (no request coalescing); the last answer stored
- * wins. Thread-safe: one instance serves every call of a pipeline, or of several.
+ * <p><b>Coalescing</b> (on by default, {@link Builder#coalesce}): {@code chat} calls that miss on the same key (same
+ * tenant) while an identical call is already at the model do not call it again. The first (the leader) calls the
+ * rest of the chain; the others (followers) wait for it and are served its answer exactly as a hit is: zero usage,
+ * zero timings, an {@link dev.weft.core.chat.CacheHit.Kind#EXACT} mark, so a {@link dev.weft.core.cost.Budgets} placed
+ * outside charges them nothing. They are counted as hits, and also in {@link ExactCacheMetrics#coalesced()}. So a
+ * burst of N identical requests after a deploy or an expiry costs one model call, not N.
+ * <ul>
+ *   <li>Followers are given only what the cache stores. When the leader's call fails, or its answer may not be
+ *       stored (see above), each follower looks the key up again and, finding nothing, calls the chain itself,
+ *       uncoalesced: one failure does not fail N callers, and no caller waits behind more than one other call.
+ *       (Retries belong inside the cache, where the leader's call makes them.)</li>
+ *   <li>No lock is held across the model call: the leader registers its flight in a concurrent map and removes it
+ *       once the answer is stored, before followers are woken.</li>
+ *   <li>A follower waits interruptibly: interrupted (by a {@link dev.weft.core.resilience.Timeout} placed outside,
+ *       which gives every caller its own deadline, or by the application), it fails with a {@link WeftException},
+ *       keeps its interrupt status and leaves the flight to the others. An interrupted leader fails its own call only;
+ *       its followers then call the model themselves.</li>
+ *   <li>A call made on the leader's own thread (a model that re-enters its own pipeline with the same request) is not
+ *       made to wait for itself; it calls the chain.</li>
+ *   <li>Streams are not coalesced: a follower would have to wait for the leader's whole answer before its first delta,
+ *       which defeats streaming, or share a live stream whose pace and early close belong to another reader. A stream
+ *       that misses calls the model, as before.</li>
+ * </ul>
+ *
+ * <p>Without coalescing, concurrent misses of the same key each call the model; the last answer stored wins.
+ * Thread-safe: one instance serves every call of a pipeline, or of several.
  */
 public final class ExactCache implements ChatInterceptor, StreamInterceptor {
     /** At most this many entries, unless configured. */
@@ -69,7 +95,12 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
 
     private final Cache<ExactKey, CachedAnswer> answers;
     private final Predicate<? super ChatResponse> storeIf;
-    private final LongAdder hits = new LongAdder();
+    /** The calls at the model now, by key; null when coalescing is off. */
+    private final ConcurrentHashMap<ExactKey, Flight> inFlight;
+    /** Runs on a follower's thread just before it waits; a no-op but in tests. */
+    private final Runnable beforeFollowing;
+    private final LongAdder storedHits = new LongAdder();
+    private final LongAdder coalesced = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder stores = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -90,6 +121,8 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
         }
         this.answers = caffeine.build();
         this.storeIf = b.storeIf;
+        this.inFlight = b.coalesce ? new ConcurrentHashMap<>() : null;
+        this.beforeFollowing = b.beforeFollowing;
     }
 
     /** A builder with the defaults: {@value #DEFAULT_MAXIMUM_SIZE} entries, one hour, {@link #isCacheable}. */
@@ -109,6 +142,60 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
         if (hit != null) {
             return serve(hit);
         }
+        if (inFlight == null) {
+            return callModel(key, request, chain);
+        }
+        Flight flight = new Flight();
+        Flight leading = inFlight.putIfAbsent(key, flight);
+        if (leading == null) {
+            return lead(key, flight, request, chain);
+        }
+        if (leading.ledBy(Thread.currentThread())) {
+            return callModel(key, request, chain);
+        }
+        CachedAnswer shared = follow(leading, chain);
+        if (shared != null) {
+            coalesced.increment();
+            saved.add(shared.originalUsage());
+            return shared.served();
+        }
+        // The leader failed or may not share its answer: this call is a fresh miss of its own, not coalesced again.
+        hit = answers.getIfPresent(key);
+        return hit != null ? serve(hit) : callModel(key, request, chain);
+    }
+
+    /** Makes the call for every identical miss that arrives while it runs, and lands the flight whatever happens. */
+    private ChatResponse lead(ExactKey key, Flight flight, ChatRequest request, ChatInterceptor.Chain chain) {
+        CachedAnswer shared = null;
+        try {
+            CachedAnswer hit = answers.getIfPresent(key); // stored by a flight that landed since this call looked
+            if (hit != null) {
+                shared = hit;
+                return serve(hit);
+            }
+            misses.increment();
+            ChatResponse response = chain.proceed(request);
+            shared = store(key, response);
+            return response;
+        } finally {
+            inFlight.remove(key, flight); // stored first, so a call arriving now finds the entry
+            flight.land(shared);
+        }
+    }
+
+    private CachedAnswer follow(Flight leading, ChatInterceptor.Chain chain) {
+        beforeFollowing.run();
+        try {
+            return leading.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            misses.increment(); // a call the cache did not answer
+            throw new WeftException("Interrupted while waiting for an identical call to " + chain.model().id()
+                    + " already in flight; the call was not made. Retry it, or give it a longer deadline.", e);
+        }
+    }
+
+    private ChatResponse callModel(ExactKey key, ChatRequest request, ChatInterceptor.Chain chain) {
         misses.increment();
         ChatResponse response = chain.proceed(request);
         store(key, response);
@@ -153,8 +240,14 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
 
     /** What this cache has done so far. */
     public ExactCacheMetrics metrics() {
-        return new ExactCacheMetrics(hits.sum(), misses.sum(), stores.sum(), evictions.sum(), answers.estimatedSize(),
-                saved.total());
+        long shared = coalesced.sum(); // read once, so that hits - coalesced is exactly the stored hits
+        return new ExactCacheMetrics(storedHits.sum() + shared, misses.sum(), stores.sum(), evictions.sum(),
+                answers.estimatedSize(), saved.total(), shared);
+    }
+
+    /** Whether concurrent identical misses share one model call. */
+    public boolean coalesces() {
+        return inFlight != null;
     }
 
     /** Runs pending maintenance (evicting expired entries) now; for tests. */
@@ -163,23 +256,27 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
     }
 
     private ChatResponse serve(CachedAnswer hit) {
-        hits.increment();
+        storedHits.increment();
         saved.add(hit.originalUsage());
         return hit.served();
     }
 
-    private void store(ExactKey key, ChatResponse response) {
+    /** Stores {@code response} if the rule allows; returns the entry, or null when it was not stored. */
+    private CachedAnswer store(ExactKey key, ChatResponse response) {
         boolean cacheable;
         try {
             cacheable = storeIf.test(response);
         } catch (RuntimeException e) {
             LOG.warn("ExactCache.storeIf threw; the answer is returned but not cached", e);
-            return;
+            return null;
         }
-        if (cacheable) {
-            answers.put(key, CachedAnswer.of(response));
-            stores.increment();
+        if (!cacheable) {
+            return null;
         }
+        CachedAnswer entry = CachedAnswer.of(response);
+        answers.put(key, entry);
+        stores.increment();
+        return entry;
     }
 
     /** Builds an {@link ExactCache}; {@link #build()} validates. Not thread-safe. */
@@ -190,6 +287,8 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
         private Ticker ticker = Ticker.systemTicker();
         private Executor executor;
         private Predicate<? super ChatResponse> storeIf = ExactCache::isCacheable;
+        private boolean coalesce = true;
+        private Runnable beforeFollowing = () -> {};
 
         private Builder() {}
 
@@ -233,6 +332,21 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
         }
 
         /**
+         * Whether identical {@code chat} misses in flight at the same time share one model call (see the class
+         * description); default true. Turn off only to measure the model under duplicate load.
+         */
+        public Builder coalesce(boolean coalesce) {
+            this.coalesce = coalesce;
+            return this;
+        }
+
+        /** Runs on a follower's thread just before it waits for the leader, so that tests know it is waiting. */
+        Builder beforeFollowing(Runnable beforeFollowing) {
+            this.beforeFollowing = beforeFollowing;
+            return this;
+        }
+
+        /**
          * The cache.
          *
          * @throws InvalidInputException naming the first bad option
@@ -246,6 +360,7 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
                     "expireAfterWrite must be > 0, was " + expireAfterWrite);
             Preconditions.notNull(ticker, "ticker");
             Preconditions.notNull(storeIf, "storeIf");
+            Preconditions.notNull(beforeFollowing, "beforeFollowing");
             return new ExactCache(this);
         }
     }

@@ -13,7 +13,12 @@
  *
  * <p>Both store only successful answers, never share entries across tenants, bound their size and age (Caffeine,
  * with an injectable {@link com.github.benmanes.caffeine.cache.Ticker}), serve hits with zero usage and zero
- * timings, and count hits, misses, stores, evictions and saved tokens in a metrics record. Everything here is
- * thread-safe.
+ * timings, and count hits, misses, stores, evictions and saved tokens in a metrics record
+ * ({@link dev.weft.core.observability.CacheMeters} publishes those as OpenTelemetry metrics).
+ *
+ * <p>The exact cache also coalesces: identical {@code chat} calls that miss while one of them is at the model wait for
+ * it and are served its answer as a hit, so a burst of N identical requests costs one model call. Only an answer the
+ * cache stores is shared; when the first call fails or its answer may not be stored, each waiting call makes its own.
+ * Streams are not coalesced. Everything here is thread-safe.
  */
 package dev.weft.core.cache;

@@ -1,13 +1,30 @@
 /**
- * Observability: {@link dev.weft.core.observability.Tracing}, an interceptor that traces model calls with
- * OpenTelemetry. Spans and metrics are named by the OpenTelemetry GenAI semantic conventions
- * ({@code gen_ai.operation.name}, {@code gen_ai.request.model}, {@code gen_ai.usage.input_tokens},
- * {@code gen_ai.client.operation.duration}, …), streams add time to first chunk and time per output token, prompt
- * and experiment ids from the request context are carried onto every span, and message content is recorded only
- * when asked for.
+ * Observability with OpenTelemetry, named by the GenAI semantic conventions where they have a name, and under
+ * {@code weft.*} where they do not.
+ *
+ * <ul>
+ *   <li>{@link dev.weft.core.observability.Tracing}: an interceptor that traces model calls — spans and the
+ *       conventions' client histograms ({@code gen_ai.operation.name}, {@code gen_ai.request.model},
+ *       {@code gen_ai.usage.input_tokens}, {@code gen_ai.client.operation.duration}, …); streams add time to first
+ *       chunk and time per output token, prompt and experiment ids from the request context are carried onto every
+ *       span, and message content is recorded only when asked for.</li>
+ *   <li>{@link dev.weft.core.observability.CacheMeters}: the response caches' figures ({@code weft.cache.requests} by
+ *       result, {@code .stores}, {@code .evictions}, {@code .entries}, {@code .saved_tokens}) as asynchronous
+ *       instruments read at collection time.</li>
+ *   <li>{@link dev.weft.core.observability.CostMeters}: the listener of {@link dev.weft.core.cost.Budgets} that counts
+ *       what calls cost ({@code weft.client.cost}) by model, feature and tenant — never user — and budget breaches
+ *       ({@code weft.budget.breaches}).</li>
+ * </ul>
  *
  * <pre>{@code
- * ChatModel model = ChatPipeline.over(remote).with(Tracing.openTelemetry(openTelemetry)).build();
+ * ChatModel model = ChatPipeline.over(remote)
+ *     .with(Tracing.openTelemetry(openTelemetry))
+ *     .with(Budgets.builder().ledger(ledger).listener(CostMeters.builder(openTelemetry).build()).build())
+ *     .with(cache)
+ *     .build();
+ * CacheMeters meters = CacheMeters.builder(openTelemetry).exact("answers", cache).register(); // close() on shutdown
  * }</pre>
+ *
+ * <p>Everything here is thread-safe.
  */
 package dev.weft.core.observability;

@@ -78,7 +78,7 @@ class ExactCacheStreamTest {
         assertThat(model.chatRequests()).isEmpty();
         assertThat(viaChat.text()).isEqualTo(ANSWER);
         assertThat(viaStream).isEqualTo(viaChat);
-        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(2, 1, 1, 0, 1, Answers.USAGE.plus(Answers.USAGE)));
+        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(2, 1, 1, 0, 1, Answers.USAGE.plus(Answers.USAGE), 0));
     }
 
     @Test

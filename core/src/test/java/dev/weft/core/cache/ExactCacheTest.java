@@ -37,7 +37,7 @@ class ExactCacheTest {
         assertThat(hit.model()).isEqualTo(original.model());
         assertThat(hit.usage()).isEqualTo(TokenUsage.ZERO);
         assertThat(hit.timings()).isEqualTo(Timings.ZERO);
-        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(1, 1, 1, 0, 1, Answers.USAGE));
+        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(1, 1, 1, 0, 1, Answers.USAGE, 0));
         assertThat(cache.metrics().hitRate()).isEqualTo(0.5);
     }
 
@@ -86,7 +86,7 @@ class ExactCacheTest {
         assertThat(cached.chat(ChatRequest.of("Capital of France?")).text()).isEqualTo("Paris.");
 
         assertThat(model.chatRequests()).hasSize(2);
-        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(1, 2, 1, 0, 1, new TokenUsage(3, 2)));
+        assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(1, 2, 1, 0, 1, new TokenUsage(3, 2), 0));
     }
 
     @Test

@@ -12,7 +12,9 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,22 @@ final class InMemoryTelemetry implements AutoCloseable {
                 .filter(p -> p.getAttributes().equals(attributes))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no point of " + name + " with " + attributes + " among " + histogram(name)));
+    }
+
+    /**
+     * The value of every point of the sum (counter or up-down counter, long or double) {@code name} in one collection,
+     * by its attributes; empty when nothing was recorded.
+     */
+    Map<Attributes, Number> sums(String name) {
+        Map<Attributes, Number> values = new HashMap<>();
+        metric(name).ifPresent(m -> {
+            switch (m.getType()) {
+                case LONG_SUM -> m.getLongSumData().getPoints().forEach(p -> values.put(p.getAttributes(), p.getValue()));
+                case DOUBLE_SUM -> m.getDoubleSumData().getPoints().forEach(p -> values.put(p.getAttributes(), p.getValue()));
+                default -> throw new AssertionError(name + " is a " + m.getType() + ", not a sum");
+            }
+        });
+        return values;
     }
 
     @Override
