@@ -23,6 +23,11 @@ record CachedAnswer(ChatResponse served, TokenUsage originalUsage) {
         return served.servedFromCache(CacheHit.semantic(similarity, originalUsage));
     }
 
+    /** The answer as a call that waited for this one's identical call in flight is served it. */
+    ChatResponse sharedInFlight() {
+        return served.servedFromCache(CacheHit.coalesced(originalUsage));
+    }
+
     /** The weight of this entry for a weight-bounded cache: the characters of the answer, at least 1. */
     int characters() {
         long n = served.message().text().length();

@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Coalescing</b> (on by default, {@link Builder#coalesce}): {@code chat} calls that miss on the same key (same
  * tenant) while an identical call is already at the model do not call it again. The first (the leader) calls the
  * rest of the chain; the others (followers) wait for it and are served its answer exactly as a hit is: zero usage,
- * zero timings, an {@link dev.weft.core.chat.CacheHit.Kind#EXACT} mark, so a {@link dev.weft.core.cost.Budgets} placed
+ * zero timings, but a {@link dev.weft.core.chat.CacheHit.Kind#COALESCED} mark, so a {@link dev.weft.core.cost.Budgets} placed
  * outside charges them nothing. They are counted as hits, and also in {@link ExactCacheMetrics#coalesced()}. So a
  * burst of N identical requests after a deploy or an expiry costs one model call, not N.
  * <ul>
@@ -157,7 +157,7 @@ public final class ExactCache implements ChatInterceptor, StreamInterceptor {
         if (shared != null) {
             coalesced.increment();
             saved.add(shared.originalUsage());
-            return shared.served();
+            return shared.sharedInFlight();
         }
         // The leader failed or may not share its answer: this call is a fresh miss of its own, not coalesced again.
         hit = answers.getIfPresent(key);

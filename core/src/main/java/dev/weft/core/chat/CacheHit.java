@@ -9,7 +9,7 @@ import dev.weft.core.model.TokenUsage;
  * tracking outside the cache charges nothing for it. Immutable.
  *
  * @param kind which cache answered
- * @param similarity cosine similarity of the query to the cached one; 1 for an exact hit
+ * @param similarity cosine similarity of the query to the cached one; 1 for an exact or coalesced hit
  * @param savedUsage the usage of the call whose answer was reused
  */
 public record CacheHit(Kind kind, double similarity, TokenUsage savedUsage) {
@@ -19,7 +19,12 @@ public record CacheHit(Kind kind, double similarity, TokenUsage savedUsage) {
         /** The request matched a cached one in everything that changes the answer. */
         EXACT,
         /** The final user turn was close enough to a cached one, and everything else matched exactly. */
-        SEMANTIC
+        SEMANTIC,
+        /**
+         * The request was identical to one already at the model when it arrived, and was given that call's
+         * answer instead of calling again (an exact cache coalescing concurrent misses).
+         */
+        COALESCED
     }
 
     public CacheHit {
@@ -30,6 +35,11 @@ public record CacheHit(Kind kind, double similarity, TokenUsage savedUsage) {
     /** An exact-cache hit that saved {@code savedUsage}. */
     public static CacheHit exact(TokenUsage savedUsage) {
         return new CacheHit(Kind.EXACT, 1, savedUsage);
+    }
+
+    /** An answer shared from an identical call in flight, which saved {@code savedUsage}. */
+    public static CacheHit coalesced(TokenUsage savedUsage) {
+        return new CacheHit(Kind.COALESCED, 1, savedUsage);
     }
 
     /** A semantic-cache hit at {@code similarity} that saved {@code savedUsage}. */

@@ -49,7 +49,7 @@ import java.time.InstantSource;
  *   <li>Model: {@code weft.model.version} when known, {@code weft.model.chat_template} when the model names one
  *       (the {@code chat.template} attribute of local models).</li>
  *   <li>Response: {@code gen_ai.response.id} when the provider gives one, {@code gen_ai.response.model} (the model
- *       that answered, after any fallback), {@code weft.cache.hit} ({@code exact} or {@code semantic}) and
+ *       that answered, after any fallback), {@code weft.cache.hit} ({@code exact}, {@code semantic} or {@code coalesced}) and
  *       {@code weft.cache.similarity} when a cache inside the traced chain served the answer,
  *       {@code gen_ai.response.finish_reasons} ({@code stop}, {@code length}, {@code tool_call},
  *       {@code content_filter}, {@code cancelled}, {@code other}), {@code gen_ai.usage.input_tokens} and

@@ -74,7 +74,7 @@ class ExactCacheCoalescingTest {
             assertThat(shared.model()).isEqualTo(original.model());
             assertThat(shared.usage()).isEqualTo(TokenUsage.ZERO);
             assertThat(shared.timings()).isEqualTo(Timings.ZERO);
-            assertThat(shared.cacheHit()).isEqualTo(CacheHit.exact(Answers.USAGE));
+            assertThat(shared.cacheHit()).isEqualTo(CacheHit.coalesced(Answers.USAGE));
         }
         assertThat(model.calls()).isOne();
         assertThat(cache.metrics()).isEqualTo(new ExactCacheMetrics(3, 1, 1, 0, 1,
