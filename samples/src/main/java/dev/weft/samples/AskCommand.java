@@ -99,9 +99,16 @@ final class AskCommand implements Callable<Integer> {
             out.println();
             out.println(answer.text());
             out.println();
-            out.println(chat == null ? "Sources (extractive answer, most relevant first):" : "Sources:");
-            for (ContextChunk c : answer.cited()) {
-                out.printf("  [%d] %s%n", c.number(), c.chunk().citation());
+            if (answer.cited().isEmpty()) {
+                out.println("Sources: none cited");
+            } else {
+                out.println(chat == null ? "Sources (extractive answer, most relevant first):" : "Sources:");
+                for (ContextChunk c : answer.cited()) {
+                    out.printf("  [%d] %s%n", c.number(), c.chunk().citation());
+                }
+            }
+            if (answer.invalidCitations() > 0) {
+                err.printf("weft: the model cited %d source number(s) it was not given; they were dropped.%n", answer.invalidCitations());
             }
             return 0;
         }

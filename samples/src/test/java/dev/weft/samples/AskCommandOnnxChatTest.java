@@ -35,14 +35,15 @@ class AskCommandOnnxChatTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).startsWith("Indexed " + docs + ": 5 added, 0 updated, 0 unchanged, 0 removed;");
         assertThat(run.answer()).as(run.out()).isNotBlank();
-        assertThat(run.sourcesHeading()).as("a model answer, not the extractive one").isEqualTo("Sources:");
+        assertThat(run.sourcesHeading()).as("a model answer, not the extractive one").isIn("Sources:", "Sources: none cited");
         // Whatever tiny-lm cites, only sources that were sent (--top-k 5) survive, each printed with its citation.
         assertThat(run.sources()).as(run.out()).allSatisfy((number, citation) -> {
             assertThat(number).isBetween(1, 5);
             assertThat(citation).isNotBlank();
         });
         assertThat(run.answer()).as(run.out()).doesNotContainPattern("\\[(0|[6-9]|\\d{2,})]");
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err().lines()).as(run.err()).allMatch(l -> l.matches(
+                "weft: the model cited \\d+ source number\\(s\\) it was not given; they were dropped\\."));
     }
 
     /** {@code shared/models/tiny-lm} in the working folder or the nearest folder above it that holds one. */

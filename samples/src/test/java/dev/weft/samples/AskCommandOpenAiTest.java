@@ -101,7 +101,7 @@ class AskCommandOpenAiTest {
 
     /**
      * Property: whatever numbers the model cites, the printed answer keeps only markers of sources that were sent,
-     * every sentence survives, and the printed sources are exactly the valid numbers cited, ascending, each resolved
+     * every sentence survives, the dropped numbers are counted on stderr, and the printed sources are exactly the valid numbers cited, ascending, each resolved
      * to the block sent under that number. Numbers outside [1..n] (0, n+1, ...) are dropped, as AnswerEngine
      * documents; a marker left with none is removed.
      */
@@ -144,6 +144,13 @@ class AskCommandOpenAiTest {
             Map<Integer, String> printed = run.sources();
             assertThat(List.copyOf(printed.keySet())).as(why).containsExactlyElementsOf(valid);
             printed.forEach((k, citation) -> assertThat(citation).as(why).isEqualTo(sent.get(k).citation()));
+            long invalid = cited.stream().flatMap(List::stream).filter(k -> k < 1 || k > n).count();
+            if (invalid == 0) {
+                assertThat(run.err()).as(why).isEmpty();
+            } else {
+                assertThat(run.err().strip()).as(why).isEqualTo(
+                        "weft: the model cited " + invalid + " source number(s) it was not given; they were dropped.");
+            }
         }
     }
 
