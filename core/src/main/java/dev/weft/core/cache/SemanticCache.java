@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * so a lookup only ever sees entries from an identical context, and never another tenant's. The nearest entry by
  * cosine similarity answers if its similarity is at least the {@linkplain Builder#threshold threshold}.
  *
+ * <p><b>Verifying a hit.</b> With a {@linkplain Builder#verifier(HitVerifier) verifier}, the neighbours at or above
+ * the threshold are offered to it nearest first (each entry keeps its normalised turn for this) and the first it
+ * accepts answers; when it accepts none the call is a miss. Rejections are counted in {@link #metrics()}.
+ *
  * <p><b>What is stored</b>: only answers that finished with {@link FinishReason#STOP} and call no tools. A
  * tool-call answer is a decision about this exact wording, not a reply to be reused for a paraphrase; truncated,
  * filtered and failed answers are never stored. A miss is embedded once: the lookup's vector is the one stored.
@@ -53,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * normally). Entries expire after {@link Builder#expireAfterWrite} and are bounded by
  * {@link Builder#maximumSize}; an evicted entry leaves the index too.
  *
- * <p><b>Failures</b> of the embedding model or the index never fail the call: the request goes to the model
+ * <p><b>Failures</b> of the embedding model, the index or the verifier never fail the call: the request goes to the model
  * uncached, counted in {@link #metrics()} and logged at WARN.
  *
  * <pre>{@code
@@ -91,6 +95,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
     private final VectorIndex index;
     private final float threshold;
     private final boolean lowerCase;
+    private final HitVerifier verifier;
     private final Cache<String, Entry> entries;
     private final Set<String> storing = ConcurrentHashMap.newKeySet();
     private final String idPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
@@ -100,6 +105,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
     private final LongAdder misses = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder lookupFailures = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
     private final LongAdder stores = new LongAdder();
     private final LongAdder storeFailures = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -111,6 +117,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
                 : b.embedder.dimension() >= 1 ? VectorIndex.inMemory(b.embedder.dimension()) : VectorIndex.inMemory();
         this.threshold = (float) b.threshold;
         this.lowerCase = b.lowerCase;
+        this.verifier = b.verifier;
         Caffeine<String, Entry> caffeine = Caffeine.newBuilder()
                 .maximumSize(b.maximumSize)
                 .expireAfterWrite(b.expireAfterWrite)
@@ -163,7 +170,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
 
     /**
      * The cached answer that would serve {@code request} sent to {@code model}, and its similarity, without
-     * calling a chat model (the embedding model is called). Empty on a miss, when the request cannot be looked up,
+     * calling a chat model (the embedding model is called, and the verifier if any). Empty on a miss, when the request cannot be looked up,
      * or when the lookup fails. Not counted in {@link #metrics()}.
      */
     public Optional<Match> lookup(ChatRequest request, ModelInfo model) {
@@ -196,7 +203,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
     /** What this cache has done so far. */
     public SemanticCacheMetrics metrics() {
         return new SemanticCacheMetrics(hits.sum(), misses.sum(), skipped.sum(), lookupFailures.sum(), stores.sum(),
-                storeFailures.sum(), evictions.sum(), entries.estimatedSize(), saved.total());
+                storeFailures.sum(), evictions.sum(), entries.estimatedSize(), saved.total(), rejections.sum());
     }
 
     /** Runs pending maintenance (evicting expired entries, and their vectors) now; for tests. */
@@ -212,16 +219,17 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
      */
     public record Match(ChatResponse response, float similarity) {}
 
-    /** A stored answer and where its vector lives. */
-    private record Entry(String tenant, String partition, CachedAnswer answer) {}
+    /** A stored answer, the normalised turn it answered, and where its vector lives. */
+    private record Entry(String tenant, String partition, String turn, CachedAnswer answer) {}
 
     /** The outcome of a lookup. */
     private sealed interface Lookup permits Hit, Miss, Pass {}
 
-    private record Hit(CachedAnswer answer, float similarity) implements Lookup {}
+    /** {@code rejected}: candidates the verifier vetoed before this one. */
+    private record Hit(CachedAnswer answer, float similarity, int rejected) implements Lookup {}
 
-    /** No match; what storing the answer needs. */
-    private record Miss(String tenant, String partition, float[] vector) implements Lookup {}
+    /** No match; what storing the answer needs. {@code rejected}: candidates the verifier vetoed. */
+    private record Miss(String tenant, String partition, String turn, float[] vector, int rejected) implements Lookup {}
 
     /** Not looked up: {@code failed} when the lookup threw, otherwise the request was not eligible. */
     private record Pass(boolean failed) implements Lookup {}
@@ -244,21 +252,26 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
             if (vector == null) {
                 return SKIP;
             }
+            int rejected = 0;
             for (VectorIndex.Neighbor n : index.nearest(partition, vector, CANDIDATES)) {
                 if (n.similarity() < threshold) {
                     break;
                 }
                 Entry entry = entries.getIfPresent(n.id());
                 if (entry != null && entry.partition().equals(partition)) {
-                    return new Hit(entry.answer(), n.similarity());
+                    if (verifier == null || verifier.accepts(new HitVerifier.Candidate(text, entry.turn(), n.similarity()))) {
+                        return new Hit(entry.answer(), n.similarity(), rejected);
+                    }
+                    rejected++;
                 }
                 if (entry == null && !storing.contains(n.id())) {
                     index.remove(n.id()); // expired before the cache removed it, or left over from an earlier run
                 }
             }
-            return new Miss(request.context().tenantId(), partition, vector);
+            return new Miss(request.context().tenantId(), partition, text, vector, rejected);
         } catch (RuntimeException e) {
-            LOG.warn("Semantic cache lookup failed for a request to {}; answering without the cache", model.id(), e);
+            LOG.warn("Semantic cache lookup (embedding, index or hit verifier) failed for a request to {}; answering without the cache",
+                    model.id(), e);
             return FAIL;
         }
     }
@@ -268,9 +281,13 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
         switch (lookup) {
             case Hit h -> {
                 hits.increment();
+                rejections.add(h.rejected());
                 saved.add(h.answer().originalUsage());
             }
-            case Miss m -> misses.increment();
+            case Miss m -> {
+                misses.increment();
+                rejections.add(m.rejected());
+            }
             case Pass p -> (p.failed() ? lookupFailures : skipped).increment();
         }
         return lookup;
@@ -290,7 +307,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
         storing.add(id);
         try {
             index.put(miss.partition(), id, miss.vector());
-            entries.put(id, new Entry(miss.tenant(), miss.partition(), CachedAnswer.of(response)));
+            entries.put(id, new Entry(miss.tenant(), miss.partition(), miss.turn(), CachedAnswer.of(response)));
             stores.increment();
         } catch (RuntimeException e) {
             storeFailures.increment();
@@ -324,6 +341,7 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
         private Ticker ticker = Ticker.systemTicker();
         private Executor executor;
         private boolean lowerCase;
+        private HitVerifier verifier;
 
         private Builder(EmbeddingModel embedder) {
             this.embedder = embedder;
@@ -375,6 +393,16 @@ public final class SemanticCache implements ChatInterceptor, StreamInterceptor {
         /** Whether to lower-case the final user turn before embedding it; default false (see the class description). */
         public Builder lowerCase(boolean lowerCase) {
             this.lowerCase = lowerCase;
+            return this;
+        }
+
+        /**
+         * A second check on each candidate hit, nearest first, before its answer is reused; default none (the
+         * nearest entry at or above the threshold answers). {@code null} removes it. A verifier that throws makes
+         * that call's lookup fail: it goes to the model uncached. See {@link HitVerifier} for the ones provided.
+         */
+        public Builder verifier(HitVerifier verifier) {
+            this.verifier = verifier;
             return this;
         }
 

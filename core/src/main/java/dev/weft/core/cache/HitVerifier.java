@@ -1,0 +1,73 @@
+package dev.weft.core.cache;
+
+import dev.weft.core.internal.Preconditions;
+import dev.weft.core.model.EmbeddingModel;
+import dev.weft.core.model.ScoringModel;
+
+/**
+ * A second check on a {@link SemanticCache} hit: given the final user turn of a request and the turn a cached
+ * answer was stored for, says whether that answer may be reused. The cache asks it about each neighbour at or
+ * above its threshold, nearest first, and serves the first it accepts; if it accepts none the call is a miss.
+ * A verifier that throws makes the lookup fail: the call goes to the model uncached and is logged at WARN, never
+ * failed.
+ *
+ * <p>A bi-encoder's cosine similarity cannot tell "...directives in C++?" from "...directives in C?"; a model
+ * that reads both texts together can. Verifiers run only on candidate hits, so their cost is paid on the
+ * fraction of calls that would have hit.
+ *
+ * <pre>{@code
+ * SemanticCache cache = SemanticCache.builder(embedder)
+ *     .verifier(HitVerifier.scoring(crossEncoder, 0.5))   // e.g. a duplicate-question cross-encoder
+ *     .build();
+ * }</pre>
+ *
+ * <p>Implementations must be thread-safe: one verifier serves every call of a cache.
+ */
+@FunctionalInterface
+public interface HitVerifier {
+
+    /** Whether the answer cached for {@code candidate.cached()} may answer {@code candidate.query()}. */
+    boolean accepts(Candidate candidate);
+
+    /**
+     * A candidate hit.
+     *
+     * @param query the request's final user turn, normalised as the cache embeds it
+     * @param cached the final user turn the cached answer was stored for, normalised the same way
+     * @param similarity their cosine similarity under the cache's embedding model, at least the threshold
+     */
+    record Candidate(String query, String cached, float similarity) {
+        public Candidate {
+            Preconditions.notNull(query, "query");
+            Preconditions.notNull(cached, "cached");
+        }
+    }
+
+    /** This verifier, then {@code other}: accepts only what both accept, asking {@code other} only if this accepts. */
+    default HitVerifier and(HitVerifier other) {
+        Preconditions.notNull(other, "other");
+        return candidate -> accepts(candidate) && other.accepts(candidate);
+    }
+
+    /**
+     * Accepts a candidate when {@code model} scores the cached turn at least {@code minScore} against the query:
+     * {@code model.score(query, List.of(cached))}, on the model's own scale (a cross-encoder's logit or
+     * probability). Meant for a duplicate-question or paraphrase cross-encoder. One model call per candidate hit.
+     * No such model ships in a jar Weft may use, so this verifier's effect on precision has not been measured here;
+     * measure it with {@code SemanticCacheQuality} before choosing {@code minScore}.
+     */
+    static HitVerifier scoring(ScoringModel model, double minScore) {
+        return new ScoringVerifier(Preconditions.notNull(model, "model"), minScore);
+    }
+
+    /**
+     * Accepts a candidate when a second embedding model agrees: the cosine similarity of query and cached turn,
+     * both embedded by {@code model} (one call with two texts per candidate hit), is at least {@code minCosine}.
+     * A second opinion from a model trained differently vetoes some of the first model's confident mistakes; see
+     * {@link SemanticCache#DEFAULT_THRESHOLD} for what it measured.
+     */
+    static HitVerifier embedding(EmbeddingModel model, double minCosine) {
+        Preconditions.check(minCosine >= -1 && minCosine <= 1, "minCosine must be in [-1, 1], was " + minCosine);
+        return new EmbeddingVerifier(Preconditions.notNull(model, "model"), minCosine);
+    }
+}
