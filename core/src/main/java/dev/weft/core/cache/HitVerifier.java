@@ -13,7 +13,9 @@ import dev.weft.core.model.ScoringModel;
  *
  * <p>A bi-encoder's cosine similarity cannot tell "...directives in C++?" from "...directives in C?"; a model
  * that reads both texts together can. Verifiers run only on candidate hits, so their cost is paid on the
- * fraction of calls that would have hit.
+ * fraction of calls that would have hit. Cheap lexical guards (both texts must hold the same numbers; no single
+ * swapped content word) were measured too and are not provided: on GPTCache's mock pairs they drop more correct
+ * hits than wrong ones, and on Quora a plain higher threshold is as precise at the same hit rate.
  *
  * <pre>{@code
  * SemanticCache cache = SemanticCache.builder(embedder)
@@ -63,8 +65,13 @@ public interface HitVerifier {
     /**
      * Accepts a candidate when a second embedding model agrees: the cosine similarity of query and cached turn,
      * both embedded by {@code model} (one call with two texts per candidate hit), is at least {@code minCosine}.
-     * A second opinion from a model trained differently vetoes some of the first model's confident mistakes; see
-     * {@link SemanticCache#DEFAULT_THRESHOLD} for what it measured.
+     * A model trained differently vetoes some of the first model's confident mistakes. Measured by
+     * {@code SemanticCacheQuality} with all-MiniLM-L6-v2 as the cache's model and bge-small-en-v1.5 (int8) as the
+     * second: at threshold 0.90 with {@code minCosine} 0.93, GPTCache's mock pairs give 637 correct / 34 wrong hits
+     * (precision 0.972 counting identical cached questions right, hit rate 0.672) where the plain cache needs
+     * threshold 0.93 for that precision and hits 0.576; on Quora's held-out pairs hit precision rises by 2–3 points
+     * at an equal hit rate (0.707 at hit rate 0.192, against 0.680 at 0.192 without it). It does not make Quora's
+     * near-identical non-duplicates safe. bge-small's cosines run high: 0.90–0.95 is its useful range.
      */
     static HitVerifier embedding(EmbeddingModel model, double minCosine) {
         Preconditions.check(minCosine >= -1 && minCosine <= 1, "minCosine must be in [-1, 1], was " + minCosine);
