@@ -7,7 +7,9 @@
  *       that changes the answer (model, messages, tools, response format, sampling), partitioned by tenant.</li>
  *   <li>{@link dev.weft.core.cache.SemanticCache} answers a paraphrase: the final user turn is embedded and matched
  *       by cosine similarity against earlier turns in an identical context, through a
- *       {@link dev.weft.core.cache.VectorIndex} (in memory here, Lucene HNSW in {@code weft-rag}).</li>
+ *       {@link dev.weft.core.cache.VectorIndex} (in memory here, Lucene HNSW in {@code weft-rag}). A
+ *       {@link dev.weft.core.cache.HitVerifier} may veto a candidate hit (a cross-encoder, or a second embedding
+ *       model), since a bi-encoder alone cannot tell near-identical questions with different answers apart.</li>
  *   <li>{@link dev.weft.core.cache.Caches} builds either.</li>
  * </ul>
  *
