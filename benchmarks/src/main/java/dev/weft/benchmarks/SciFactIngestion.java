@@ -38,7 +38,8 @@ import java.util.concurrent.Executors;
  * chunks (the model's 256 minus [CLS] and [SEP]). The harness therefore also runs Weft at 126-piece chunks — the
  * most LangChain4j ever embeds — and prints how many of LangChain4j's segments were cut. Prints one line per figure.
  *
- * <p>Run: {@code ./benchmarks/run SciFactIngestion [--docs N]}
+ * <p>Run: {@code ./benchmarks/run SciFactIngestion [--docs N] [--pieces 126|254] [--window CHUNKS_PER_EMBEDDING_CALL]
+ * [--weft-only]}
  */
 public final class SciFactIngestion {
     private SciFactIngestion() {}
@@ -47,9 +48,15 @@ public final class SciFactIngestion {
 
     public static void main(String[] args) throws IOException {
         List<BeirDocument> docs = BeirDataset.load(SharedData.root().resolve("beir-scifact"), "test").corpus().readAll();
+        Integer onlyPieces = null; // only the Weft runs with chunks of this many word pieces, if given
+        Integer window = null; // chunks per embedding call; the pipeline's default unless --window says
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--docs")) {
                 docs = docs.subList(0, Math.min(docs.size(), Integer.parseInt(args[i + 1])));
+            } else if (args[i].equals("--pieces")) {
+                onlyPieces = Integer.parseInt(args[i + 1]);
+            } else if (args[i].equals("--window")) {
+                window = Integer.parseInt(args[i + 1]);
             }
         }
         int threads = Runtime.getRuntime().availableProcessors();
@@ -58,26 +65,34 @@ public final class SciFactIngestion {
         List<Config> configs = List.of(new Config(BundledModel.ALL_MINILM_L6_V2, 254, 32),
                 new Config(BundledModel.ALL_MINILM_L6_V2, 126, 16), new Config(BundledModel.ALL_MINILM_L6_V2_Q, 254, 32));
         for (Config config : configs) {
+            if (onlyPieces != null && config.chunkSize() != onlyPieces) {
+                continue;
+            }
             List<BeirDocument> corpus = docs;
             Path dir = Files.createTempDirectory("weft-ingest");
             try (OnnxEmbeddingModel embedder = OnnxEmbeddingModel.builder().bundled(config.model()).intraOpThreads(threads).build();
                  LuceneStore store = LuceneStore.builder().path(dir).dimension(embedder.dimension()).build()) {
-                IngestionPipeline pipeline = IngestionPipeline.builder()
+                IngestionPipeline.Builder pipeline = IngestionPipeline.builder()
                         .source(() -> corpus.stream().map(SciFactIngestion::entry).toList())
                         .splitter(Splitter.recursive().tokenCounter(embedder.tokenCounter())
                                 .chunkSize(config.chunkSize()).overlap(config.overlap()).build())
                         .embeddingModel(embedder)
                         .store(store)
-                        .manifest(IngestionManifest.inMemory())
-                        .build();
-                IngestionReport r = pipeline.run();
+                        .manifest(IngestionManifest.inMemory());
+                if (window != null) {
+                    pipeline.batchSize(window);
+                }
+                IngestionReport r = pipeline.build().run();
                 double s = r.elapsed().toNanos() / 1e9;
-                System.out.printf(Locale.ROOT, "ingest.weft model=%s chunk_pieces=%d documents=%d chunks=%d tokens=%d seconds=%.1f chunks_per_s=%.1f docs_per_s=%.1f tokens_per_s=%.0f failures=%d%n",
-                        config.model().id(), config.chunkSize(), r.documents(), r.chunks(), r.tokens(), s, r.chunks() / s,
+                System.out.printf(Locale.ROOT, "ingest.weft model=%s chunk_pieces=%d window=%s documents=%d chunks=%d tokens=%d seconds=%.1f chunks_per_s=%.1f docs_per_s=%.1f tokens_per_s=%.0f failures=%d%n",
+                        config.model().id(), config.chunkSize(), window == null ? "default" : window, r.documents(), r.chunks(), r.tokens(), s, r.chunks() / s,
                         r.documents() / s, r.tokens() / s, r.failures().size());
             }
         }
 
+        if (List.of(args).contains("--weft-only")) {
+            return;
+        }
         List<Document> lc4jDocs = docs.stream().map(d -> Document.from(d.titleAndText())).toList();
         DocumentSplitter splitter = DocumentSplitters.recursive(1000, 100);
         int segments = 0;
