@@ -5,11 +5,13 @@ import dev.weft.core.retrieval.Similarity;
 import dev.weft.core.retrieval.StoredChunk;
 import dev.weft.core.retrieval.VectorQuery;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -60,14 +62,47 @@ final class VectorSearch {
         int[] candidates = exactSearch
                 ? exact.topDocs(searcher, target, filter, query.topK(), query.minScore())
                 : approximateCandidates(searcher, target, filter, query.topK());
-        List<StoredChunk> chunks = loader.load(searcher, candidates);
+        // Score every candidate on its full-precision vector first, and read the stored fields (the costly part:
+        // a compressed block per document) only of those that can be returned: with oversampling (2x by default
+        // when quantised) half the candidates are dropped here.
+        float[][] vectors = loader.vectors(searcher, candidates);
         ToDoubleFunction<float[]> score = similarity.scorer(target);
-        return chunks.stream()
-                .map(c -> new SearchHit(c, score.applyAsDouble(c.vector())))
-                .filter(h -> h.score() >= query.minScore())
-                .sorted(RANKING)
-                .limit(query.topK())
-                .toList();
+        double[] scores = new double[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            scores[i] = score.applyAsDouble(vectors[i]);
+        }
+        int[] kept = best(scores, query.topK(), query.minScore());
+        int[] docs = new int[kept.length];
+        float[][] keptVectors = new float[kept.length][];
+        for (int i = 0; i < kept.length; i++) {
+            docs[i] = candidates[kept[i]];
+            keptVectors[i] = vectors[kept[i]];
+        }
+        List<StoredChunk> chunks = loader.load(searcher, docs, keptVectors);
+        List<SearchHit> hits = new ArrayList<>(kept.length);
+        for (int i = 0; i < kept.length; i++) {
+            hits.add(new SearchHit(chunks.get(i), scores[kept[i]]));
+        }
+        hits.sort(RANKING);
+        return hits.size() > query.topK() ? List.copyOf(hits.subList(0, query.topK())) : List.copyOf(hits);
+    }
+
+    /**
+     * Positions of the {@code topK} best scores at or above {@code minScore}, plus any tied with the last of them:
+     * ties are broken by id, which only the stored fields hold.
+     */
+    private static int[] best(double[] scores, int topK, double minScore) {
+        Integer[] order = IntStream.range(0, scores.length).filter(i -> scores[i] >= minScore).boxed()
+                .sorted((a, b) -> Double.compare(scores[b], scores[a])).toArray(Integer[]::new);
+        int keep = Math.min(topK, order.length);
+        while (keep > 0 && keep < order.length && scores[order[keep]] == scores[order[keep - 1]]) {
+            keep++;
+        }
+        int[] kept = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            kept[i] = order[i];
+        }
+        return kept;
     }
 
     /**
