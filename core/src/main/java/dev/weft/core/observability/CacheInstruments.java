@@ -7,6 +7,8 @@ import static dev.weft.core.observability.MeterConventions.METRIC_CACHE_REQUESTS
 import static dev.weft.core.observability.MeterConventions.METRIC_CACHE_SAVED_TOKENS;
 import static dev.weft.core.observability.MeterConventions.METRIC_CACHE_STORES;
 import static dev.weft.core.observability.MeterConventions.METRIC_CACHE_STORE_FAILURES;
+import static dev.weft.core.observability.MeterConventions.METRIC_CACHE_VERIFIER_REJECTIONS;
+import static dev.weft.core.observability.MeterConventions.UNIT_CANDIDATES;
 import static dev.weft.core.observability.MeterConventions.UNIT_ENTRIES;
 import static dev.weft.core.observability.MeterConventions.UNIT_REQUESTS;
 
@@ -23,10 +25,11 @@ import io.opentelemetry.api.metrics.ObservableMeasurement;
  * @param evictions entries removed for size or age
  * @param entries entries held now (an up-down counter: it goes down as entries leave)
  * @param savedTokens tokens the hits did not spend, by {@code gen_ai.token.type}
+ * @param verifierRejections candidate hits a semantic cache's hit verifier vetoed
  */
 record CacheInstruments(ObservableLongMeasurement requests, ObservableLongMeasurement stores,
         ObservableLongMeasurement storeFailures, ObservableLongMeasurement evictions, ObservableLongMeasurement entries,
-        ObservableLongMeasurement savedTokens) {
+        ObservableLongMeasurement savedTokens, ObservableLongMeasurement verifierRejections) {
 
     static CacheInstruments of(Meter meter) {
         return new CacheInstruments(
@@ -40,7 +43,9 @@ record CacheInstruments(ObservableLongMeasurement requests, ObservableLongMeasur
                 meter.upDownCounterBuilder(METRIC_CACHE_ENTRIES).setUnit(UNIT_ENTRIES)
                         .setDescription("Entries a response cache holds (an estimate).").buildObserver(),
                 counter(meter, METRIC_CACHE_SAVED_TOKENS, UNIT_TOKENS,
-                        "Tokens the calls that a response cache answered did not spend, by token type."));
+                        "Tokens the calls that a response cache answered did not spend, by token type."),
+                counter(meter, METRIC_CACHE_VERIFIER_REJECTIONS, UNIT_CANDIDATES,
+                        "Candidate hits a semantic cache's hit verifier vetoed (a call can have several)."));
     }
 
     private static ObservableLongMeasurement counter(Meter meter, String name, String unit, String description) {
@@ -49,6 +54,6 @@ record CacheInstruments(ObservableLongMeasurement requests, ObservableLongMeasur
 
     /** Every instrument, for the batch callback that observes them together. */
     ObservableMeasurement[] all() {
-        return new ObservableMeasurement[] {requests, stores, storeFailures, evictions, entries, savedTokens};
+        return new ObservableMeasurement[] {requests, stores, storeFailures, evictions, entries, savedTokens, verifierRejections};
     }
 }

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *       ({entry}, counters);</li>
  *   <li>{@code weft.cache.entries} ({entry}, up-down counter): entries held now;</li>
  *   <li>{@code weft.cache.saved_tokens} ({token}, counter), by {@code gen_ai.token.type} ({@code input}, {@code output}):
- *       what the answered calls did not spend.</li>
+ *       what the answered calls did not spend;</li>
+ *   <li>{@code weft.cache.verifier_rejections} ({candidate}, counter; semantic only): candidate hits the cache's
+ *       {@link dev.weft.core.cache.HitVerifier} vetoed.</li>
  * </ul>
  *
  * <p>Each cache's {@code metrics()} is read once per collection, so its figures are reported from one snapshot.

@@ -23,6 +23,7 @@ final class MeterConventions {
     static final String METRIC_CACHE_EVICTIONS = "weft.cache.evictions";
     static final String METRIC_CACHE_ENTRIES = "weft.cache.entries";
     static final String METRIC_CACHE_SAVED_TOKENS = "weft.cache.saved_tokens";
+    static final String METRIC_CACHE_VERIFIER_REJECTIONS = "weft.cache.verifier_rejections";
     static final AttributeKey<String> CACHE_TYPE = stringKey("weft.cache.type");
     static final AttributeKey<String> CACHE_NAME = stringKey("weft.cache.name");
     static final AttributeKey<String> CACHE_RESULT = stringKey("weft.cache.result");
@@ -35,6 +36,7 @@ final class MeterConventions {
     static final String RESULT_LOOKUP_FAILURE = "lookup_failure";
     static final String UNIT_REQUESTS = "{request}";
     static final String UNIT_ENTRIES = "{entry}";
+    static final String UNIT_CANDIDATES = "{candidate}";
 
     // Cost and budgets.
     static final String METRIC_CLIENT_COST = "weft.client.cost";

@@ -42,6 +42,7 @@ record ObservedSemanticCache(String name, Supplier<SemanticCacheMetrics> metrics
         into.storeFailures().record(m.storeFailures(), cache);
         into.evictions().record(m.evictions(), cache);
         into.entries().record(m.entries(), cache);
+        into.verifierRejections().record(m.verifierRejections(), cache);
         ObservedCache.recordSaved(into, m.savedUsage(), inputTokens, outputTokens);
     }
 }

@@ -9,7 +9,7 @@
  *       chunk and time per output token, prompt and experiment ids from the request context are carried onto every
  *       span, and message content is recorded only when asked for.</li>
  *   <li>{@link dev.weft.core.observability.CacheMeters}: the response caches' figures ({@code weft.cache.requests} by
- *       result, {@code .stores}, {@code .evictions}, {@code .entries}, {@code .saved_tokens}) as asynchronous
+ *       result, {@code .stores}, {@code .evictions}, {@code .entries}, {@code .saved_tokens}, {@code .verifier_rejections}) as asynchronous
  *       instruments read at collection time.</li>
  *   <li>{@link dev.weft.core.observability.CostMeters}: the listener of {@link dev.weft.core.cost.Budgets} that counts
  *       what calls cost ({@code weft.client.cost}) by model, feature and tenant — never user — and budget breaches

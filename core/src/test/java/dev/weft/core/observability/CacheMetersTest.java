@@ -110,6 +110,26 @@ class CacheMetersTest {
             assertThat(telemetry.sums("weft.cache.saved_tokens")).containsOnly(
                     entry(with(c, "gen_ai.token.type", "input"), m.savedUsage().inputTokens()),
                     entry(with(c, "gen_ai.token.type", "output"), m.savedUsage().outputTokens()));
+            assertThat(telemetry.sums("weft.cache.verifier_rejections")).containsOnly(entry(c, 0L));
+        }
+    }
+
+    @Test
+    void aSemanticCachesVerifierRejectionsArePublished() {
+        SemanticCache cache = SemanticCache.builder(new ScriptedEmbeddingModel("e", 8))
+                .verifier(candidate -> false) // vetoes every candidate hit
+                .build();
+        ChatModel model = ChatPipeline.over(ScriptedChatModel.named("m")).with(cache).build();
+        model.chat(ChatRequest.of("What is the capital of France?"));
+        model.chat(ChatRequest.of("What is the capital of France?"));
+        model.chat(ChatRequest.of("What is the capital of France?"));
+
+        try (CacheMeters ignored = CacheMeters.builder(telemetry.sdk()).semantic("vetted", cache).register()) {
+            Attributes c = cache("semantic", "vetted");
+            assertThat(cache.metrics().verifierRejections()).isPositive();
+            assertThat(telemetry.sums("weft.cache.verifier_rejections"))
+                    .containsOnly(entry(c, cache.metrics().verifierRejections()));
+            assertThat(telemetry.sums("weft.cache.requests")).contains(entry(with(c, "weft.cache.result", "hit"), 0L));
         }
     }
 
