@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.apache.lucene.util.VectorUtil;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -341,15 +342,7 @@ public final class SemanticCacheQuality {
         if (a == null || b == null) {
             throw new IllegalStateException("no second-opinion vector: a candidate below --verify-from was checked");
         }
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+        return VectorUtil.cosine(a, b);
     }
 
     /** A hit check over benchmark indices (the lookup, the cached entry); {@code from}: the lowest threshold it has data for. */
