@@ -89,7 +89,8 @@ import java.util.List;
  * Each {@link EmbeddingModel#embed(List) embed} call of a model wrapped by {@link #embeddings(EmbeddingModel)} gets one
  * {@code CLIENT} span named {@code "embeddings {model id}"}, current while the wrapped model works, following the
  * conventions' <a href="https://github.com/open-telemetry/semantic-conventions-genai/blob/main/docs/gen-ai/client-embeddings.md">
- * {@code gen_ai.client.embeddings} span</a>:
+ * {@code gen_ai.client.embeddings} span</a> (read at commit {@code 88eccb1}, where
+ * {@code gen_ai.embeddings.dimension.count} is the recommended attribute for the vectors' length):
  * <ul>
  *   <li>At the start: {@code gen_ai.operation.name} ({@code embeddings}), {@code gen_ai.provider.name},
  *       {@code gen_ai.request.model}, {@code server.address} and {@code server.port} and {@code weft.model.version}
