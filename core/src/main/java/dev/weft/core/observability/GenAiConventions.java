@@ -46,6 +46,7 @@ final class GenAiConventions {
     static final AttributeKey<String> INPUT_MESSAGES = stringKey("gen_ai.input.messages");
     static final AttributeKey<String> OUTPUT_MESSAGES = stringKey("gen_ai.output.messages");
     static final AttributeKey<String> TOOL_DEFINITIONS = stringKey("gen_ai.tool.definitions");
+    static final AttributeKey<Long> EMBEDDINGS_DIMENSION_COUNT = longKey("gen_ai.embeddings.dimension.count");
 
     // General conventions.
     static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
@@ -61,6 +62,8 @@ final class GenAiConventions {
     static final AttributeKey<Double> TIME_PER_OUTPUT_TOKEN = doubleKey("weft.response.time_per_output_token");
     static final AttributeKey<String> CACHE_HIT = stringKey("weft.cache.hit");
     static final AttributeKey<Double> CACHE_SIMILARITY = doubleKey("weft.cache.similarity");
+    /** How many texts one embeddings call embeds: the conventions count tokens, not inputs. */
+    static final AttributeKey<Long> EMBEDDINGS_INPUT_COUNT = longKey("weft.embeddings.input.count");
 
     /** The prompt and experiment keys of {@link RequestContext#attributes()}, copied to spans under the same names. */
     static final List<AttributeKey<String>> PROMPT_KEYS = List.of(
@@ -77,6 +80,7 @@ final class GenAiConventions {
 
     // Values.
     static final String OPERATION_CHAT = "chat";
+    static final String OPERATION_EMBEDDINGS = "embeddings";
     static final String OUTPUT_TYPE_JSON = "json";
     static final String TOKEN_TYPE_INPUT = "input";
     static final String TOKEN_TYPE_OUTPUT = "output";

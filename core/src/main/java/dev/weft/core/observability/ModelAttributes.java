@@ -6,6 +6,7 @@ import static dev.weft.core.observability.GenAiConventions.MODEL_INFO_BASE_URL;
 import static dev.weft.core.observability.GenAiConventions.MODEL_INFO_CHAT_TEMPLATE;
 import static dev.weft.core.observability.GenAiConventions.MODEL_VERSION;
 import static dev.weft.core.observability.GenAiConventions.OPERATION_CHAT;
+import static dev.weft.core.observability.GenAiConventions.OPERATION_EMBEDDINGS;
 import static dev.weft.core.observability.GenAiConventions.OPERATION_NAME;
 import static dev.weft.core.observability.GenAiConventions.PROVIDER_NAME;
 import static dev.weft.core.observability.GenAiConventions.REQUEST_MODEL;
@@ -23,24 +24,38 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * What {@link Tracing} says about one model, worked out once per {@link ModelInfo} rather than per call: the span
- * name, the span attributes that never change (operation, provider, requested model, server, chat template), and
- * the metric attribute sets of a call that succeeded on that very model.
+ * What {@link Tracing} says about one model in one operation ({@code chat} or {@code embeddings}), worked out once
+ * per {@link ModelInfo} rather than per call: the span name, the span attributes that never change (operation,
+ * provider, requested model, server, version, chat template), and the metric attribute sets of a call that succeeded.
  *
  * @param info the model these describe (compared by identity to find them again)
- * @param spanName {@code "chat {model id}"}
+ * @param spanName {@code "{operation} {model id}"}
  * @param span attributes set on every span for this model
  * @param metrics the attributes every metric point for this model carries
- * @param succeeded {@link #metrics} with {@code gen_ai.response.model} equal to the requested model
+ * @param succeeded for chat, {@link #metrics} with {@code gen_ai.response.model} equal to the requested model; for
+ *     embeddings, whose responses do not name the model that answered, {@link #metrics} itself
  * @param inputTokens {@link #succeeded} with {@code gen_ai.token.type=input}
  * @param outputTokens {@link #succeeded} with {@code gen_ai.token.type=output}
  */
 record ModelAttributes(ModelInfo info, String spanName, Attributes span, Attributes metrics, Attributes succeeded,
         Attributes inputTokens, Attributes outputTokens) {
 
-    static ModelAttributes of(ModelInfo info, String providerName) {
+    /** The attributes of chat calls to {@code info}; {@code providerName} overrides its provider when not null. */
+    static ModelAttributes chat(ModelInfo info, String providerName) {
+        return of(info, providerName, OPERATION_CHAT, true);
+    }
+
+    /**
+     * The attributes of embeddings calls to {@code info}. An {@link dev.weft.core.model.EmbeddingResponse} does not say
+     * which model answered, so no set carries {@code gen_ai.response.model}.
+     */
+    static ModelAttributes embeddings(ModelInfo info, String providerName) {
+        return of(info, providerName, OPERATION_EMBEDDINGS, false);
+    }
+
+    private static ModelAttributes of(ModelInfo info, String providerName, String operation, boolean responseModelKnown) {
         AttributesBuilder metrics = Attributes.builder()
-                .put(OPERATION_NAME, OPERATION_CHAT)
+                .put(OPERATION_NAME, operation)
                 .put(PROVIDER_NAME, providerName != null ? providerName : info.provider())
                 .put(REQUEST_MODEL, info.id());
         server(info, metrics);
@@ -54,8 +69,8 @@ record ModelAttributes(ModelInfo info, String spanName, Attributes span, Attribu
         if (template != null) {
             span.put(CHAT_TEMPLATE, template);
         }
-        Attributes succeeded = metricSet.toBuilder().put(RESPONSE_MODEL, info.id()).build();
-        return new ModelAttributes(info, OPERATION_CHAT + " " + info.id(), span.build(), metricSet, succeeded,
+        Attributes succeeded = responseModelKnown ? metricSet.toBuilder().put(RESPONSE_MODEL, info.id()).build() : metricSet;
+        return new ModelAttributes(info, operation + " " + info.id(), span.build(), metricSet, succeeded,
                 succeeded.toBuilder().put(TOKEN_TYPE, TOKEN_TYPE_INPUT).build(),
                 succeeded.toBuilder().put(TOKEN_TYPE, TOKEN_TYPE_OUTPUT).build());
     }

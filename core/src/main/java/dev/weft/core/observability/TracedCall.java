@@ -1,5 +1,7 @@
 package dev.weft.core.observability;
 
+import static dev.weft.core.observability.GenAiConventions.EMBEDDINGS_DIMENSION_COUNT;
+import static dev.weft.core.observability.GenAiConventions.EMBEDDINGS_INPUT_COUNT;
 import static dev.weft.core.observability.GenAiConventions.ERROR_TYPE;
 import static dev.weft.core.observability.GenAiConventions.ERROR_TYPE_CANCELLED;
 import static dev.weft.core.observability.GenAiConventions.INPUT_MESSAGES;
@@ -15,6 +17,7 @@ import static dev.weft.core.observability.Instrumentation.seconds;
 
 import dev.weft.core.chat.ChatRequest;
 import dev.weft.core.chat.ChatResponse;
+import dev.weft.core.model.EmbeddingResponse;
 import dev.weft.core.model.TokenUsage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -22,6 +25,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One traced call from start to end: its span, the context that makes the span current, and its timings. It ends
- * exactly once, whichever of {@link #succeeded}, {@link #failed} or {@link #cancelled} comes first; the others are
- * then ignored. {@link #chunk()} is called by the stream's reader only; the ending methods may come from any thread.
+ * One traced model call (a chat, a stream or an embeddings call) from start to end: its span, the context that makes
+ * the span current, and its timings. It ends exactly once, whichever of {@link #succeeded}, {@link #failed} or
+ * {@link #cancelled} comes first; the others are then ignored. {@link #chunk()} is called by the stream's reader only; the ending methods may come from any thread.
  */
 final class TracedCall {
     private static final Logger LOG = LoggerFactory.getLogger(TracedCall.class);
@@ -60,12 +64,7 @@ final class TracedCall {
     /** Starts the span of {@code request}, a child of the current context. */
     static TracedCall start(Instrumentation instrumentation, ModelAttributes model, ChatRequest request, boolean stream) {
         long start = instrumentation.now();
-        SpanBuilder builder = instrumentation.tracer().spanBuilder(model.spanName())
-                .setSpanKind(SpanKind.CLIENT)
-                .setAllAttributes(model.span());
-        if (instrumentation.setsTimestamps()) {
-            builder.setStartTimestamp(start, TimeUnit.NANOSECONDS);
-        }
+        SpanBuilder builder = spanBuilder(instrumentation, model, start);
         RequestAttributes.write(request, stream, builder);
         Span span = builder.startSpan();
         if (instrumentation.captureContent() && span.isRecording()) {
@@ -75,6 +74,33 @@ final class TracedCall {
             }
         }
         return new TracedCall(instrumentation, model, span, Context.current().with(span), start, stream);
+    }
+
+    /**
+     * Starts the span of an embeddings call of {@code texts} to a model whose vectors have {@code dimension} components,
+     * a child of the current context. {@code texts} may be null: the model is left to refuse it.
+     */
+    static TracedCall startEmbeddings(Instrumentation instrumentation, ModelAttributes model, List<String> texts,
+            int dimension) {
+        long start = instrumentation.now();
+        SpanBuilder builder = spanBuilder(instrumentation, model, start)
+                .setAttribute(EMBEDDINGS_DIMENSION_COUNT, (long) dimension);
+        if (texts != null) {
+            builder.setAttribute(EMBEDDINGS_INPUT_COUNT, (long) texts.size());
+        }
+        Span span = builder.startSpan();
+        return new TracedCall(instrumentation, model, span, Context.current().with(span), start, false);
+    }
+
+    /** A client span for {@code model} starting at {@code start}, with the attributes every call to it carries. */
+    private static SpanBuilder spanBuilder(Instrumentation instrumentation, ModelAttributes model, long start) {
+        SpanBuilder builder = instrumentation.tracer().spanBuilder(model.spanName())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAllAttributes(model.span());
+        if (instrumentation.setsTimestamps()) {
+            builder.setStartTimestamp(start, TimeUnit.NANOSECONDS);
+        }
+        return builder;
     }
 
     /** The context in which the call's own work runs, so that nested spans become children of this one. */
@@ -137,6 +163,28 @@ final class TracedCall {
             }
             if (instrumentation.captureContent()) {
                 setContent(span, OUTPUT_MESSAGES, () -> MessageContent.output(response));
+            }
+        }
+        end(end);
+    }
+
+    /**
+     * An embeddings call returned: records its duration and, when the response reports usage, its input tokens. There
+     * is no output token count and no {@code gen_ai.response.model}: an embedding response names neither.
+     */
+    void succeeded(EmbeddingResponse response) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        long end = instrumentation.now();
+        TokenUsage usage = response.usage();
+        boolean usageKnown = !usage.equals(TokenUsage.ZERO);
+        ClientMetrics metrics = instrumentation.metrics();
+        metrics.operationDuration.record(seconds(end - start), model.succeeded(), context);
+        if (usageKnown) {
+            metrics.tokenUsage.record(usage.inputTokens(), model.inputTokens(), context);
+            if (span.isRecording()) {
+                span.setAttribute(USAGE_INPUT_TOKENS, usage.inputTokens());
             }
         }
         end(end);

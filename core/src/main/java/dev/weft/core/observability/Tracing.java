@@ -6,6 +6,7 @@ import dev.weft.core.chat.ChatRequest;
 import dev.weft.core.chat.ChatResponse;
 import dev.weft.core.chat.ChatStream;
 import dev.weft.core.internal.Preconditions;
+import dev.weft.core.model.EmbeddingModel;
 import dev.weft.core.model.ModelInfo;
 import dev.weft.core.pipeline.ChatInterceptor;
 import dev.weft.core.pipeline.StreamInterceptor;
@@ -14,19 +15,24 @@ import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.context.Scope;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Traces every model call of a pipeline with OpenTelemetry, named by the
  * <a href="https://github.com/open-telemetry/semantic-conventions-genai">GenAI semantic conventions</a>: one
  * {@code CLIENT} span per call, named {@code "chat {model id}"}, and the conventions' client histograms. Placed
  * first in a pipeline, its span is current while the rest of the chain runs, so retries, fallbacks and any other
- * instrumented work inside become its children; streams keep it current while they are read.
+ * instrumented work inside become its children; streams keep it current while they are read. An
+ * {@link EmbeddingModel} has no interceptor chain: {@link #embeddings(EmbeddingModel)} wraps one instead (see
+ * <a href="#embeddings">Embeddings</a>).
  *
  * <pre>{@code
+ * Tracing tracing = Tracing.openTelemetry(openTelemetry);          // defaults: no message content
  * ChatModel model = ChatPipeline.over(remote)
- *     .with(Tracing.openTelemetry(openTelemetry))                   // defaults: no message content
+ *     .with(tracing)
  *     .with(Resilience.retries(2).fallbackTo(local).build())
  *     .build();
+ * EmbeddingModel embedder = tracing.embeddings(Models.embedding("onnx:all-minilm-l6-v2"));
  *
  * Tracing debugging = Tracing.builder(openTelemetry)
  *     .captureContent(true)                                         // prompts and answers on the span
@@ -78,6 +84,31 @@ import java.time.InstantSource;
  *   <li>and Weft's own {@code weft.client.operation.time_per_output_token} (s), once per completed stream, because a
  *       delta may hold several tokens.</li>
  * </ul>
+ *
+ * <h2 id="embeddings">Embeddings</h2>
+ * Each {@link EmbeddingModel#embed(List) embed} call of a model wrapped by {@link #embeddings(EmbeddingModel)} gets one
+ * {@code CLIENT} span named {@code "embeddings {model id}"}, current while the wrapped model works, following the
+ * conventions' <a href="https://github.com/open-telemetry/semantic-conventions-genai/blob/main/docs/gen-ai/client-embeddings.md">
+ * {@code gen_ai.client.embeddings} span</a> (read at commit {@code 88eccb1}, where
+ * {@code gen_ai.embeddings.dimension.count} is the recommended attribute for the vectors' length):
+ * <ul>
+ *   <li>At the start: {@code gen_ai.operation.name} ({@code embeddings}), {@code gen_ai.provider.name},
+ *       {@code gen_ai.request.model}, {@code server.address} and {@code server.port} and {@code weft.model.version}
+ *       as for chat; {@code gen_ai.embeddings.dimension.count} (the model's {@link EmbeddingModel#dimension()}); and
+ *       Weft's {@code weft.embeddings.input.count}, the number of texts in the call.</li>
+ *   <li>On success: {@code gen_ai.usage.input_tokens} from the response, left out when it reports no usage.
+ *       {@code gen_ai.response.model} is left out: an {@link dev.weft.core.model.EmbeddingResponse} does not say which
+ *       model answered.</li>
+ *   <li>On failure: {@code error.type}, {@code ERROR} status and the recorded exception, as for chat; the exception
+ *       reaches the caller unchanged.</li>
+ *   <li>Content: none, whatever {@link Builder#captureContent captureContent} says. The conventions define no attribute
+ *       for the texts of an embeddings call ({@code gen_ai.input.messages} is a chat conversation), and Weft does not
+ *       invent one.</li>
+ * </ul>
+ * Metrics: {@code gen_ai.client.operation.duration} and {@code gen_ai.client.token.usage} ({@code gen_ai.token.type=input}
+ * only), with the attributes of the chat histograms minus {@code gen_ai.response.model}. This follows the released
+ * conventions that the chat histograms follow too; the conventions' unreleased main branch moves embeddings to
+ * {@code gen_ai.client.embeddings.duration} and {@code gen_ai.client.embeddings.operation.input_tokens}.
  *
  * <p>A stream's span ends when the stream completes, fails or is closed; a stream that is neither read to its end nor
  * closed leaves its span open, so close streams (try-with-resources). Timestamps and durations come from the SDK's
@@ -145,6 +176,21 @@ public final class Tracing implements ChatInterceptor, StreamInterceptor {
         return ChatStream.from(new TracedSource(stream, call));
     }
 
+    /**
+     * {@code model}, traced: each {@link EmbeddingModel#embed(List) embed} call (and so each {@code embed(String)})
+     * gets an {@code embeddings} span and the client histograms described <a href="#embeddings">above</a>.
+     * {@link EmbeddingModel#info() info()}, {@link EmbeddingModel#dimension() dimension()} and
+     * {@link EmbeddingModel#tokenCounter() tokenCounter()} are {@code model}'s own, and
+     * {@link EmbeddingModel#close() close()} closes {@code model}: the traced model stands in for it, so closing either
+     * one is enough. Thread-safe when {@code model} is.
+     *
+     * @throws dev.weft.core.InvalidInputException if {@code model} is null
+     */
+    public EmbeddingModel embeddings(EmbeddingModel model) {
+        Preconditions.notNull(model, "model");
+        return new TracedEmbeddingModel(model, instrumentation, providerName);
+    }
+
     /** Whether message content is recorded on spans. */
     public boolean capturesContent() {
         return instrumentation.captureContent();
@@ -156,7 +202,7 @@ public final class Tracing implements ChatInterceptor, StreamInterceptor {
         if (last != null && last.info() == info) {
             return last;
         }
-        ModelAttributes found = models.get(info, i -> ModelAttributes.of(i, providerName));
+        ModelAttributes found = models.get(info, i -> ModelAttributes.chat(i, providerName));
         lastModel = found;
         return found;
     }
@@ -175,7 +221,8 @@ public final class Tracing implements ChatInterceptor, StreamInterceptor {
         /**
          * Whether to record prompts, answers and tool names on spans ({@code gen_ai.input.messages},
          * {@code gen_ai.output.messages}, {@code gen_ai.tool.definitions}); default false. Turn on where the telemetry
-         * store may hold what users write.
+         * store may hold what users write. Chat calls only: embeddings spans never carry their texts, for want of a
+         * conventional attribute.
          */
         public Builder captureContent(boolean captureContent) {
             this.captureContent = captureContent;

@@ -7,7 +7,10 @@
  *       conventions' client histograms ({@code gen_ai.operation.name}, {@code gen_ai.request.model},
  *       {@code gen_ai.usage.input_tokens}, {@code gen_ai.client.operation.duration}, …); streams add time to first
  *       chunk and time per output token, prompt and experiment ids from the request context are carried onto every
- *       span, and message content is recorded only when asked for.</li>
+ *       span, and message content is recorded only when asked for. Its {@code embeddings(model)} wraps an
+ *       {@link dev.weft.core.model.EmbeddingModel} (which has no interceptor chain) so that each embedding call gets an
+ *       {@code embeddings} span ({@code gen_ai.embeddings.dimension.count}, input tokens, the number of texts) and
+ *       the same histograms.</li>
  *   <li>{@link dev.weft.core.observability.CacheMeters}: the response caches' figures ({@code weft.cache.requests} by
  *       result, {@code .stores}, {@code .evictions}, {@code .entries}, {@code .saved_tokens}, {@code .verifier_rejections}) as asynchronous
  *       instruments read at collection time.</li>
@@ -17,8 +20,10 @@
  * </ul>
  *
  * <pre>{@code
+ * Tracing tracing = Tracing.openTelemetry(openTelemetry);
+ * EmbeddingModel embedder = tracing.embeddings(localEmbedder);     // close() closes localEmbedder
  * ChatModel model = ChatPipeline.over(remote)
- *     .with(Tracing.openTelemetry(openTelemetry))
+ *     .with(tracing)
  *     .with(Budgets.builder().ledger(ledger).listener(CostMeters.builder(openTelemetry).build()).build())
  *     .with(cache)
  *     .build();
