@@ -147,7 +147,7 @@ public final class Prompt {
     public static Prompt read(Path file) {
         Preconditions.notNull(file, "file");
         try {
-            return parse(file.toString(), Files.readAllBytes(file));
+            return PromptParser.parse(file.toString(), Files.readAllBytes(file), SiblingFiles.nextTo(file));
         } catch (IOException e) {
             throw new PromptLoadException(file.toString(), "cannot read prompt file " + file + ": " + e, e);
         }
