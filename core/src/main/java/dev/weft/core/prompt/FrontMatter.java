@@ -17,19 +17,36 @@ record FrontMatter(Map<String, Entry> entries) {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
-    /** One {@code key: value} line. */
+    /** One {@code key: value} line, or a key and its block scalar; {@code line} is the key's line. */
     record Entry(String key, Value value, int line) {}
 
     /** A value: one text, or a list of texts. */
     sealed interface Value permits Text, Items {}
 
+    /** How a scalar was written. */
+    enum Style {
+        /** Unquoted on the key's line; the only style read as a number. */
+        PLAIN,
+        /** In single or double quotes on the key's line. */
+        QUOTED,
+        /** A literal block scalar ({@code |}) on the lines below the key: line breaks kept. */
+        LITERAL,
+        /** A folded block scalar ({@code >}) on the lines below the key: line breaks folded into spaces. */
+        FOLDED
+    }
+
     /**
      * A scalar.
      *
-     * @param text the text, quotes removed and escapes resolved
-     * @param quoted whether it was written in quotes (then it is never read as a number)
+     * @param text the text, quotes removed and escapes resolved, or the block's content
+     * @param style how it was written; only a {@link Style#PLAIN} text is read as a number
      */
-    record Text(String text, boolean quoted) implements Value {}
+    record Text(String text, Style style) implements Value {
+        /** Whether it was written plain, unquoted on the key's line. */
+        boolean plain() {
+            return style == Style.PLAIN;
+        }
+    }
 
     /** A flow list, {@code [a, "b", 'c']}. */
     record Items(List<Text> items) implements Value {

@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>each line is blank, a comment ({@code # …}, may be indented), or {@code key: value} starting at column 1;
  *       a key is a letter or {@code _} then letters, digits, {@code _} or {@code -}, and appears once;</li>
+ *   <li>a value may instead be a block scalar: {@code key: |} (literal) or {@code key: >} (folded), optionally
+ *       followed by a comment, then the value's lines indented with spaces below the key (read by
+ *       {@link BlockScalar}; inside a block, {@code #} is text);</li>
  *   <li>a value is a plain text (up to a {@code  #} comment, trailing blanks dropped), a double-quoted text with
  *       JSON escapes ({@code \" \\ \/ \b \f \n \r \t} and <code>&#92;uXXXX</code>), a single-quoted text ({@code ''} is a quote), or a
  *       one-line flow list {@code [a, "b", 'c']} of such texts;</li>
  *   <li>everything else YAML has is refused with a message saying what to write instead: nesting and block
- *       lists, block scalars ({@code |}, {@code >}), flow maps, anchors, aliases, tags, empty values, and plain
- *       texts holding {@code ": "} (which YAML would read as a nested map).</li>
+ *       lists, block scalar indicators ({@code |-}, {@code >+}, {@code |2}), flow maps, anchors, aliases, tags,
+ *       empty values, and plain texts holding {@code ": "} (which YAML would read as a nested map).</li>
  * </ul>
  * Stateless.
  */
@@ -27,6 +30,8 @@ final class FrontMatterReader {
     private final String text;
     private final int line;
     private int pos;
+    /** The style of the block scalar that the line opens, or null when its value is on the line. */
+    private FrontMatter.Style block;
 
     private FrontMatterReader(String source, String text, int line) {
         this.source = source;
@@ -48,7 +53,13 @@ final class FrontMatterReader {
             if (stripped.isEmpty() || stripped.startsWith("#")) {
                 continue;
             }
-            FrontMatter.Entry entry = new FrontMatterReader(source, raw, number).entry();
+            FrontMatterReader reader = new FrontMatterReader(source, raw, number);
+            FrontMatter.Entry entry = reader.entry();
+            if (reader.block != null) {
+                BlockScalar.Read block = BlockScalar.read(lines, i + 1, firstLine, entry.key(), number, reader.block, source);
+                entry = new FrontMatter.Entry(entry.key(), new FrontMatter.Text(block.text(), reader.block), number);
+                i = block.next() - 1;
+            }
             FrontMatter.Entry previous = entries.putIfAbsent(entry.key(), entry);
             if (previous != null) {
                 throw error(source, number, "key '" + entry.key() + "' appears twice, first on line " + previous.line()
@@ -61,7 +72,7 @@ final class FrontMatterReader {
     private FrontMatter.Entry entry() {
         if (Character.isWhitespace(text.charAt(0))) {
             throw fail("indented line. Front matter is flat: one 'key: value' per line starting at column 1, "
-                    + "lists written inline as [a, b]");
+                    + "lists written inline as [a, b]; indented lines belong only under 'key: |' or 'key: >'");
         }
         int colon = text.indexOf(':');
         String key = colon < 0 ? text.strip() : text.substring(0, colon);
@@ -78,7 +89,11 @@ final class FrontMatterReader {
         skipBlanks();
         if (atEndOrComment()) {
             throw fail("key '" + key + "' has no value. Nested values and block lists are not supported; "
-                    + "write the value on the same line, lists as [a, b]");
+                    + "write the value on the same line, lists as [a, b], or several lines as '" + key + ": |' "
+                    + "followed by indented lines");
+        }
+        if (text.charAt(pos) == '|' || text.charAt(pos) == '>') {
+            return blockHeader(key);
         }
         FrontMatter.Value value = text.charAt(pos) == '[' ? items(key) : scalar(key, false);
         int end = pos;
@@ -87,6 +102,28 @@ final class FrontMatterReader {
             throw fail("unexpected text after the value of '" + key + "': '" + abbreviate(text.substring(pos)) + "'");
         }
         return new FrontMatter.Entry(key, value, line);
+    }
+
+    /** {@code key: |} or {@code key: >}, optionally with a comment; the caller reads the block's lines. */
+    private FrontMatter.Entry blockHeader(String key) {
+        char indicator = text.charAt(pos++);
+        block = indicator == '|' ? FrontMatter.Style.LITERAL : FrontMatter.Style.FOLDED;
+        if (pos < text.length() && text.charAt(pos) != ' ' && text.charAt(pos) != '\t') {
+            char c = text.charAt(pos);
+            if (c == '-' || c == '+' || Character.isDigit(c)) {
+                throw fail("block scalar indicators such as '" + indicator + c + "' are not supported. Write '" + key
+                        + ": " + indicator + "' and indent the value's lines with spaces; the value keeps one final "
+                        + "line break");
+            }
+            throw fail("unexpected text after '" + key + ": " + indicator + "'. A block scalar's lines go below the key, "
+                    + "indented");
+        }
+        skipBlanks();
+        if (!atEndOrComment()) {
+            throw fail("unexpected text after '" + key + ": " + indicator + "': '" + abbreviate(text.substring(pos))
+                    + "'. A block scalar's lines go below the key, indented");
+        }
+        return new FrontMatter.Entry(key, new FrontMatter.Text("", block), line);
     }
 
     private FrontMatter.Items items(String key) {
@@ -123,10 +160,10 @@ final class FrontMatterReader {
     private FrontMatter.Text scalar(String key, boolean inList) {
         char first = text.charAt(pos);
         if (first == '"') {
-            return new FrontMatter.Text(doubleQuoted(key), true);
+            return new FrontMatter.Text(doubleQuoted(key), FrontMatter.Style.QUOTED);
         }
         if (first == '\'') {
-            return new FrontMatter.Text(singleQuoted(key), true);
+            return new FrontMatter.Text(singleQuoted(key), FrontMatter.Style.QUOTED);
         }
         refuseIndicator(key, first);
         int start = pos;
@@ -145,13 +182,13 @@ final class FrontMatterReader {
         }
         String value = text.substring(start, pos).stripTrailing();
         pos = start + value.length();
-        return new FrontMatter.Text(value, false);
+        return new FrontMatter.Text(value, FrontMatter.Style.PLAIN);
     }
 
     private void refuseIndicator(String key, char first) {
         switch (first) {
-            case '|', '>' -> throw fail("block scalars ('" + first + "') are not supported. Write the value of '" + key
-                    + "' on one line, double-quoted with \\n for line breaks");
+            case '|', '>' -> throw fail("a list item cannot be a block scalar ('" + first + "'). Quote the item in the "
+                    + "list of '" + key + "'");
             case '{' -> throw fail("flow maps ('{') are not supported in the value of '" + key + "'");
             case '&', '*', '!' -> throw fail("anchors, aliases and tags ('" + first + "') are not supported in the value of '"
                     + key + "'. Quote the value if it is text");

@@ -48,20 +48,61 @@ import java.util.TreeSet;
  *
  * <p><b>Front matter</b> sits between two {@code ---} lines at the top of the file. It is a flat subset of YAML:
  * one {@code key: value} per line, comments with {@code #}, values plain, {@code "double-quoted"} (JSON escapes)
- * or {@code 'single-quoted'}, and lists written on one line as {@code [a, "b"]}. Nesting, block lists and multi-line
- * values are refused with an error naming the line. The keys:
+ * or {@code 'single-quoted'}, and lists written on one line as {@code [a, "b"]}. A value of several lines is a
+ * <em>block scalar</em>: {@code key: |} (literal: line breaks kept) or {@code key: >} (folded: the lines of a
+ * paragraph joined with spaces, blank lines kept as line breaks, more-indented lines kept as they are), then the
+ * value's lines below the key, indented with spaces. The block's indentation is its first non-blank line's and is
+ * removed from every line; the block ends at the first non-blank line that starts at column 1; inside it {@code #}
+ * is text; the value ends with exactly one line break (YAML's default "clip" chomping). An empty block, a tab in the
+ * indentation and a line indented less than the first are errors. Nesting, block lists, flow maps and the block
+ * indicators {@code |-}, {@code |+}, {@code |2} are refused with an error naming the line. The keys:
  * <ul>
  *   <li>{@code id} (required): letters, digits, {@code .}, {@code _}, {@code -};</li>
  *   <li>{@code version} (required): see {@link PromptVersion}; read as written ({@code 1.10} is not {@code 1.1});</li>
  *   <li>{@code description}; {@code model}, a model id or reference ({@link #model()}) for the application to
  *       choose its model by — a {@link ChatRequest} names no model;</li>
  *   <li>{@code temperature}, {@code top_p}, {@code top_k}, {@code max_tokens}, {@code seed}, {@code stop} (one text
- *       or a list), {@code repetition_penalty}: the request's {@link Sampling}; numbers are written unquoted;</li>
- *   <li>{@code response_format}: {@code text} (default) or {@code json};</li>
+ *       or a list), {@code repetition_penalty}: the request's {@link Sampling}; numbers are written plain;</li>
+ *   <li>{@code response_format}: {@code text} (default), {@code json} (any JSON), or {@code json_schema} (JSON matching
+ *       a schema, {@link ResponseFormat.JsonSchema}), which takes the keys below;</li>
+ *   <li>{@code schema}: the JSON Schema, inline, usually as a literal block; or {@code schema_file}: the name of a
+ *       file holding it (UTF-8), relative to the prompt file's folder ({@code /} separated, {@code ..} allowed,
+ *       never absolute), read from the same directory or jar as the prompt. Exactly one of the two. A prompt parsed
+ *       from text ({@link #parse(String, String)}) has no folder, so it can only use {@code schema}. The schema is
+ *       parsed when the prompt is loaded: it must be JSON without duplicate keys, an object, and shaped like a JSON
+ *       Schema ({@code type} names JSON types; {@code properties}, {@code items}, {@code anyOf}, … hold schemas;
+ *       {@code required} lists names) — a structural check, not a full meta-schema validation. Errors name the
+ *       prompt file and line (for a literal block, the line inside the block), or the schema file and its line;</li>
+ *   <li>{@code schema_name}: the name providers require, 1 to 64 of {@code [A-Za-z0-9_-]}; default: the id with
+ *       every other character replaced by {@code _} ({@code support.answer} → {@code support_answer}), cut to 64;</li>
+ *   <li>{@code strict}: {@code true} (default) or {@code false}, whether the provider must follow the schema exactly;</li>
  *   <li>{@code variables}: a list of the variable names the body uses; optional, but when present it must match the
  *       body exactly, which catches a misspelt variable at load time;</li>
  *   <li>keys starting with {@code x-}: free text kept in {@link #metadata()}. Any other key is an error.</li>
  * </ul>
+ *
+ * <p>Structured output with the schema inline:
+ * <pre>{@code
+ * ---
+ * id: support.triage
+ * version: 1.0.0
+ * description: >
+ *   Sorts a support ticket
+ *   into a queue.
+ * response_format: json_schema
+ * strict: false
+ * schema: |
+ *   {
+ *     "type": "object",
+ *     "properties": {"queue": {"type": "string", "enum": ["billing", "bugs", "other"]}},
+ *     "required": ["queue"]
+ *   }
+ * ---
+ * Sort this ticket: {{ticket}}
+ * }</pre>
+ * or in a file next to the prompt, {@code schema_file: answer.schema.json} in place of {@code schema}. Either way
+ * {@link #render(Map)} puts the {@link ResponseFormat.JsonSchema} on the request, and the OpenAI provider sends it as
+ * {@code response_format: {type: json_schema, json_schema: {name, schema, strict}}}.
  *
  * <p><b>The body</b> follows the closing {@code ---}. A line that is exactly {@code [system]}, {@code [user]} or
  * {@code [assistant]} (trailing blanks allowed) starts a message with that role, so a body can hold a system
@@ -78,7 +119,11 @@ import java.util.TreeSet;
  *
  * <p><b>The hash</b> ({@link #hash()}) is the hex SHA-256 of the file's text as UTF-8, after dropping a leading
  * byte order mark and turning every line ending into {@code \n}, so that checkouts with CRLF line endings hash
- * alike. For a UTF-8 file with {@code \n} endings and no byte order mark it equals {@code sha256sum file}.
+ * alike. For a UTF-8 file with {@code \n} endings and no byte order mark it equals {@code sha256sum file}. An inline
+ * schema is part of the file, so it is covered. With a {@code schema_file}, the hash covers that file too: it is the
+ * SHA-256 of the two files' hashes (each taken as above), in hex, each followed by {@code \n}: for files in canonical
+ * form, {@code (sha256sum a.prompt; sha256sum a.schema.json) | cut -d' ' -f1 | sha256sum}. Editing either file
+ * changes the hash, and so the {@link RequestContext#PROMPT_HASH} on traces.
  *
  * <h2>Rendering</h2>
  * <pre>{@code
@@ -139,7 +184,7 @@ public final class Prompt {
     }
 
     /**
-     * Reads and parses one {@code .prompt} file.
+     * Reads and parses one {@code .prompt} file; its {@code schema_file}, if any, is read from the file's folder.
      *
      * @throws PromptLoadException when the file cannot be read
      * @throws PromptParseException when it is not a well-formed prompt
@@ -147,7 +192,7 @@ public final class Prompt {
     public static Prompt read(Path file) {
         Preconditions.notNull(file, "file");
         try {
-            return parse(file.toString(), Files.readAllBytes(file));
+            return PromptParser.parse(file.toString(), Files.readAllBytes(file), SiblingFiles.nextTo(file));
         } catch (IOException e) {
             throw new PromptLoadException(file.toString(), "cannot read prompt file " + file + ": " + e, e);
         }
@@ -178,7 +223,10 @@ public final class Prompt {
         return sampling;
     }
 
-    /** The response format of the front matter; {@link ResponseFormat#TEXT} by default. */
+    /**
+     * The response format of the front matter: {@link ResponseFormat#TEXT} by default, {@link ResponseFormat#JSON}, or
+     * a {@link ResponseFormat.JsonSchema} holding the parsed schema, its name and strictness.
+     */
     public ResponseFormat responseFormat() {
         return responseFormat;
     }
@@ -193,7 +241,7 @@ public final class Prompt {
         return metadata;
     }
 
-    /** The content hash: hex SHA-256 of the file's canonical text (see the class description). */
+    /** The content hash: hex SHA-256 of the file's canonical text, and of its schema file's (see the class description). */
     public String hash() {
         return hash;
     }

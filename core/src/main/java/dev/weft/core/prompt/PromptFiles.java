@@ -19,7 +19,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds the {@code .prompt} files under a directory or a class path folder, recursively, and reads their bytes.
+ * Finds the {@code .prompt} files under a directory or a class path folder, recursively, and reads their bytes;
+ * each keeps where it came from so that files it names (its {@code schema_file}) are read from the same folder.
  * Files come back sorted by name so that loading is deterministic. Stateless.
  */
 final class PromptFiles {
@@ -27,8 +28,11 @@ final class PromptFiles {
 
     private PromptFiles() {}
 
-    /** A file's name (for messages and {@link Prompt#source()}) and its bytes. */
-    record PromptFile(String source, byte[] content) {}
+    /**
+     * A file's name (for messages and {@link Prompt#source()}), its bytes, and the files next to it (for its
+     * {@code schema_file}).
+     */
+    record PromptFile(String source, byte[] content, SiblingFiles siblings) {}
 
     /** The {@code .prompt} files under {@code directory}. */
     static List<PromptFile> inDirectory(Path directory) {
@@ -47,7 +51,7 @@ final class PromptFiles {
         List<PromptFile> files = new ArrayList<>(paths.size());
         for (Path path : paths) {
             try {
-                files.add(new PromptFile(path.toString(), Files.readAllBytes(path)));
+                files.add(new PromptFile(path.toString(), Files.readAllBytes(path), SiblingFiles.nextTo(path)));
             } catch (IOException e) {
                 throw new PromptLoadException(path.toString(), "cannot read prompt file " + path + ": " + e, e);
             }
@@ -115,7 +119,8 @@ final class PromptFiles {
             List<PromptFile> files = new ArrayList<>(entries.size());
             for (JarEntry entry : entries) {
                 try (InputStream in = jar.getInputStream(entry)) {
-                    files.add(new PromptFile(base + entry.getName(), in.readAllBytes()));
+                    files.add(new PromptFile(base + entry.getName(), in.readAllBytes(),
+                            SiblingFiles.inJar(jarConnection.getJarFileURL(), entry.getName())));
                 }
             }
             return files;

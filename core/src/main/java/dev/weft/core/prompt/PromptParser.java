@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SequencedSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns the text of a {@code .prompt} file into a {@link Prompt}: splits the front matter from the body, gives
@@ -24,23 +25,39 @@ import java.util.regex.Pattern;
  */
 final class PromptParser {
     private static final String KNOWN_KEYS = "id, version, description, model, temperature, top_p, top_k, max_tokens, "
-            + "seed, stop, repetition_penalty, response_format, variables";
+            + "seed, stop, repetition_penalty, response_format, schema, schema_file, schema_name, strict, variables";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final String source;
+    private final SiblingFiles siblings;
 
-    private PromptParser(String source) {
+    private PromptParser(String source, SiblingFiles siblings) {
         this.source = source;
+        this.siblings = siblings;
     }
 
-    /** Parses a file's bytes, which must be UTF-8. */
+    /** Parses a file's bytes, which must be UTF-8; a {@code schema_file} cannot be read. */
     static Prompt parse(String source, byte[] content) {
-        String text;
+        return parse(source, content, SiblingFiles.none(source));
+    }
+
+    /** Parses a file's bytes, which must be UTF-8, reading a {@code schema_file} from {@code siblings}. */
+    static Prompt parse(String source, byte[] content, SiblingFiles siblings) {
+        return new PromptParser(source, siblings).prompt(canonical(utf8(source, content)));
+    }
+
+    /** Parses a file's text; a {@code schema_file} cannot be read. */
+    static Prompt parse(String source, String text) {
+        return new PromptParser(source, SiblingFiles.none(source)).prompt(canonical(text));
+    }
+
+    private static String utf8(String source, byte[] content) {
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
@@ -48,12 +65,6 @@ final class PromptParser {
         } catch (CharacterCodingException e) {
             throw new PromptParseException(source, 0, "the file is not valid UTF-8. Save it as UTF-8");
         }
-        return parse(source, text);
-    }
-
-    /** Parses a file's text. */
-    static Prompt parse(String source, String text) {
-        return new PromptParser(source).prompt(canonical(text));
     }
 
     /** The text the hash is taken over: without a leading byte order mark, every line ending a {@code \n}. */
@@ -77,14 +88,14 @@ final class PromptParser {
         }
         FrontMatter matter = FrontMatterReader.read(lines.subList(1, close), 2, source);
         List<Section> sections = sections(lines.subList(close + 1, lines.size()), close + 2);
-        return build(matter, sections, ContentHash.of(text));
+        return build(matter, sections, text);
     }
 
     private static boolean isFence(String line) {
         return line.stripTrailing().equals("---");
     }
 
-    private Prompt build(FrontMatter matter, List<Section> sections, String hash) {
+    private Prompt build(FrontMatter matter, List<Section> sections, String text) {
         String id = null;
         PromptVersion version = null;
         String description = "";
@@ -92,6 +103,8 @@ final class PromptParser {
         Sampling.Builder sampling = Sampling.builder();
         ResponseFormat responseFormat = ResponseFormat.TEXT;
         FrontMatter.Entry declared = null;
+        FrontMatter.Entry format = null;
+        Map<String, FrontMatter.Entry> schemaKeys = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
         for (FrontMatter.Entry e : matter.entries().values()) {
             switch (e.key()) {
@@ -118,11 +131,17 @@ final class PromptParser {
                 case "seed" -> sampling(e, sampling, b -> b.seed(integer(e, Long.MIN_VALUE, Long.MAX_VALUE)));
                 case "repetition_penalty" -> sampling(e, sampling, b -> b.repetitionPenalty(number(e)));
                 case "stop" -> sampling(e, sampling, b -> b.stop(texts(e)));
-                case "response_format" -> responseFormat = switch (text(e)) {
-                    case "text" -> ResponseFormat.TEXT;
-                    case "json" -> ResponseFormat.JSON;
-                    default -> throw error(e.line(), "response_format must be 'text' or 'json', was '" + text(e) + "'");
-                };
+                case "response_format" -> {
+                    format = e;
+                    responseFormat = switch (text(e)) {
+                        case "text" -> ResponseFormat.TEXT;
+                        case "json" -> ResponseFormat.JSON;
+                        case "json_schema" -> null;
+                        default -> throw error(e.line(), "response_format must be 'text', 'json' or 'json_schema', was '"
+                                + text(e) + "'");
+                    };
+                }
+                case "schema", "schema_file", "schema_name", "strict" -> schemaKeys.put(e.key(), e);
                 case "variables" -> declared = e;
                 default -> {
                     if (!e.key().startsWith("x-")) {
@@ -137,9 +156,95 @@ final class PromptParser {
             throw error(1, "the front matter has no '" + (id == null ? "id" : "version") + "'. Every prompt needs an id "
                     + "and a version");
         }
+        String hash = ContentHash.of(text);
+        if (responseFormat == null) {
+            JsonSchemaFormat schema = jsonSchema(id, format, schemaKeys);
+            responseFormat = schema.format();
+            if (schema.file() != null) {
+                hash = ContentHash.of(hash + "\n" + ContentHash.of(schema.file()) + "\n");
+            }
+        } else if (!schemaKeys.isEmpty()) {
+            FrontMatter.Entry stray = schemaKeys.values().iterator().next();
+            throw error(stray.line(), "'" + stray.key() + "' applies only to 'response_format: json_schema', but "
+                    + (format == null ? "the front matter sets no response_format" : "response_format is '"
+                    + text(format) + "'") + ". Add 'response_format: json_schema' or remove '" + stray.key() + "'");
+        }
         SequencedSet<String> variables = variables(sections, declared);
         return new Prompt(id, version, description, model, sampling.build(), responseFormat, variables, metadata, hash,
                 source, sections);
+    }
+
+    /**
+     * The response format of a {@code json_schema} prompt, and the canonical text of its schema file (null when the
+     * schema is inline), which the hash covers.
+     */
+    private record JsonSchemaFormat(ResponseFormat.JsonSchema format, String file) {}
+
+    private JsonSchemaFormat jsonSchema(String id, FrontMatter.Entry format, Map<String, FrontMatter.Entry> keys) {
+        FrontMatter.Entry inline = keys.get("schema");
+        FrontMatter.Entry file = keys.get("schema_file");
+        if (inline == null && file == null) {
+            throw error(format.line(), "response_format json_schema needs the schema: inline as 'schema: |' followed by "
+                    + "the JSON indented below it, or in a file next to the prompt as 'schema_file: name.schema.json'");
+        }
+        if (inline != null && file != null) {
+            throw error(Math.max(inline.line(), file.line()), "both 'schema' (line " + inline.line() + ") and "
+                    + "'schema_file' (line " + file.line() + ") are given. Keep one of them");
+        }
+        JsonNode schema;
+        String fileText = null;
+        if (inline != null) {
+            String json = text(inline);
+            boolean literal = inline.value() instanceof FrontMatter.Text t && t.style() == FrontMatter.Style.LITERAL;
+            schema = SchemaReader.read(json, new SchemaReader.Origin(source, literal ? inline.line() + 1 : 0,
+                    inline.line(), " (the 'schema' of this prompt)"));
+        } else {
+            String name = text(file);
+            SiblingFiles.SiblingFile read;
+            try {
+                read = siblings.read(name);
+            } catch (PromptParseException x) {
+                throw x;
+            } catch (PromptLoadException x) {
+                throw error(file.line(), "cannot read schema_file: " + x.getMessage());
+            }
+            String where = " (the schema_file of " + source + ":" + file.line() + ")";
+            try {
+                fileText = canonical(utf8(read.source(), read.content()));
+            } catch (PromptParseException x) {
+                throw new PromptParseException(read.source(), 0, "the schema file is not valid UTF-8" + where
+                        + ". Save it as UTF-8");
+            }
+            schema = SchemaReader.read(fileText, new SchemaReader.Origin(read.source(), 1, 0, where));
+        }
+        String name = schemaName(id, keys.get("schema_name"));
+        boolean strict = strict(keys.get("strict"));
+        return new JsonSchemaFormat(new ResponseFormat.JsonSchema(name, schema, strict), fileText);
+    }
+
+    /** {@code schema_name} as given, else the id with every character outside {@code [A-Za-z0-9_-]} made {@code _}. */
+    private String schemaName(String id, FrontMatter.Entry entry) {
+        if (entry == null) {
+            String name = id.replaceAll("[^A-Za-z0-9_-]", "_");
+            return name.length() <= 64 ? name : name.substring(0, 64);
+        }
+        String name = text(entry);
+        if (!SCHEMA_NAME.matcher(name).matches()) {
+            throw error(entry.line(), "schema_name '" + name + "' must be 1 to 64 letters, digits, '_' or '-' (the "
+                    + "providers' rule)");
+        }
+        return name;
+    }
+
+    private boolean strict(FrontMatter.Entry entry) {
+        if (entry == null) {
+            return true;
+        }
+        return switch (unquoted(entry, "true or false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(entry.line(), "'strict' must be true or false, was '" + text(entry) + "'");
+        };
     }
 
     /** Applies one sampling key on its own first, so that an invalid value is reported on its line. */
@@ -277,7 +382,7 @@ final class PromptParser {
     }
 
     private String unquoted(FrontMatter.Entry e, String what) {
-        if (e.value() instanceof FrontMatter.Text t && !t.quoted()) {
+        if (e.value() instanceof FrontMatter.Text t && t.plain()) {
             return t.text();
         }
         throw error(e.line(), "'" + e.key() + "' must be " + what + (e.value() instanceof FrontMatter.Items

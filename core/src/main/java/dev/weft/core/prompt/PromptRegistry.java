@@ -242,7 +242,7 @@ public final class PromptRegistry {
         private static List<Prompt> parseAll(List<PromptFiles.PromptFile> files) {
             List<Prompt> prompts = new ArrayList<>(files.size());
             for (PromptFiles.PromptFile file : files) {
-                prompts.add(PromptParser.parse(file.source(), file.content()));
+                prompts.add(PromptParser.parse(file.source(), file.content(), file.siblings()));
             }
             return prompts;
         }

@@ -1,11 +1,12 @@
 /**
  * Prompts as versioned artifacts: {@code .prompt} files with front matter (id, version, model parameters, declared
- * variables) and a body of role sections with {@code {{name}}} variables ({@link dev.weft.core.prompt.Prompt}
- * documents the format); a registry that loads them from the class path or a directory
- * ({@link dev.weft.core.prompt.PromptRegistry}); strict rendering into a {@link dev.weft.core.chat.ChatRequest}
- * stamped with the prompt's id, version and content hash so that traces say which prompt produced each call; and
- * sticky A/B experiments between prompt variants that record outcomes
- * ({@link dev.weft.core.prompt.Experiment}).
+ * variables, the response format — free text, JSON, or JSON matching a schema written inline or kept in a file next
+ * to the prompt) and a body of role sections with {@code {{name}}} variables ({@link dev.weft.core.prompt.Prompt}
+ * documents the format, including multi-line {@code key: |} and {@code key: >} values); a registry that loads them
+ * from the class path or a directory ({@link dev.weft.core.prompt.PromptRegistry}); strict rendering into a
+ * {@link dev.weft.core.chat.ChatRequest} stamped with the prompt's id, version and content hash (which covers a
+ * schema file too) so that traces say which prompt produced each call; and sticky A/B experiments between prompt
+ * variants that record outcomes ({@link dev.weft.core.prompt.Experiment}).
  *
  * <pre>{@code
  * PromptRegistry prompts = PromptRegistry.fromClasspath("prompts");
@@ -22,8 +23,9 @@
  * tone.recordOutcome(assignment, resolved ? 1 : 0);
  * }</pre>
  *
- * <p>Errors: a malformed file raises {@link dev.weft.core.prompt.PromptParseException} naming the file and line;
- * a location that cannot be loaded, or an id and version defined twice,
+ * <p>Errors: a malformed file, or a malformed or missing schema, raises
+ * {@link dev.weft.core.prompt.PromptParseException} naming the file and line (the schema file's, for an error inside
+ * it); a location that cannot be loaded, or an id and version defined twice,
  * {@link dev.weft.core.prompt.PromptLoadException}; rendering with missing or unexpected variables,
  * {@link dev.weft.core.prompt.PromptRenderException}; all three are
  * {@link dev.weft.core.InvalidInputException}s. An unknown id or version raises
