@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -59,7 +60,13 @@ interface SiblingFiles {
     private static SiblingFiles inFileSystem(Path promptFile, Path root) {
         Path folder = promptFile.toAbsolutePath().getParent();
         return name -> {
-            Path file = folder.resolve(String.join("/", relative(name, promptFile.toString()))).normalize();
+            Path file;
+            try {
+                file = folder.resolve(String.join("/", relative(name, promptFile.toString()))).normalize();
+            } catch (InvalidPathException e) {
+                throw new PromptLoadException(promptFile.toString(), "'" + name + "' is not a file name here ("
+                        + e.getReason() + "). Name the file relative to the prompt file's folder, such as answer.schema.json", e);
+            }
             if (root != null && !file.startsWith(root)) {
                 throw new PromptLoadException(promptFile.toString(), leaves(name, root.toString()));
             }

@@ -69,6 +69,17 @@ class SchemaFileConfinementTest {
         assertThat(Prompt.read(file).responseFormat()).isInstanceOf(ResponseFormat.JsonSchema.class);
     }
 
+    @Test
+    void aSchemaFileNameThatIsNoPathIsAParseErrorOnItsLine() throws IOException {
+        Path file = write("answer.prompt", answerPrompt("\"answer\\u0000.json\""));
+
+        PromptParseException e = catchThrowableOfType(PromptParseException.class, () -> Prompt.read(file));
+
+        assertThat(e).as("a NUL in the name").isNotNull();
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e).hasMessageContaining("is not a file name");
+    }
+
     /** The same tree ({@code p/a/answer.prompt}, {@code p/schemas/answer.json}) as a class path directory or a jar. */
     static Stream<String> classPathRoots() {
         return Stream.of("directory", "jar");
