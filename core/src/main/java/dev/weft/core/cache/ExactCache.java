@@ -76,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *       keeps its interrupt status and leaves the flight to the others. An interrupted leader fails its own call only;
  *       its followers then call the model themselves.</li>
  *   <li>A call made on the leader's own thread (a model that re-enters its own pipeline with the same request) is not
- *       made to wait for itself; it calls the chain.</li>
+ *       made to wait for itself; it calls the chain. Re-entry from another thread cannot be told from an independent
+ *       caller: it waits for the leader, which waits for it, until a deadline ends the leader's call (a
+ *       {@link dev.weft.core.resilience.Timeout} runs the rest of the chain on a thread of its own). A model that
+ *       calls its own pipeline with the same request from another thread needs {@code coalesce(false)}.</li>
  *   <li>Streams are not coalesced: a follower would have to wait for the leader's whole answer before its first delta,
  *       which defeats streaming, or share a live stream whose pace and early close belong to another reader. A stream
  *       that misses calls the model, as before.</li>

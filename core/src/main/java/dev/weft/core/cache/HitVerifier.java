@@ -58,8 +58,11 @@ public interface HitVerifier {
      * probability). Meant for a duplicate-question or paraphrase cross-encoder. One model call per candidate hit.
      * No such model ships in a jar Weft may use, so this verifier's effect on precision has not been measured here;
      * measure it with {@code SemanticCacheQuality} before choosing {@code minScore}.
+     *
+     * @throws dev.weft.core.InvalidInputException if {@code model} is null or {@code minScore} is NaN
      */
     static HitVerifier scoring(ScoringModel model, double minScore) {
+        Preconditions.check(!Double.isNaN(minScore), "minScore must be a number, was NaN");
         return new ScoringVerifier(Preconditions.notNull(model, "model"), minScore);
     }
 

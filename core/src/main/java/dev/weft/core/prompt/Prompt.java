@@ -67,7 +67,11 @@ import java.util.TreeSet;
  *       a schema, {@link ResponseFormat.JsonSchema}), which takes the keys below;</li>
  *   <li>{@code schema}: the JSON Schema, inline, usually as a literal block; or {@code schema_file}: the name of a
  *       file holding it (UTF-8), relative to the prompt file's folder ({@code /} separated, {@code ..} allowed,
- *       never absolute), read from the same directory or jar as the prompt. Exactly one of the two. A prompt parsed
+ *       never absolute), read from the same directory or jar as the prompt. A {@link PromptRegistry} reads it only
+ *       inside the folder it loads (the directory, or the class path folder, in a directory as in a jar): prompt
+ *       folders are often edited apart from the code, and the schema is sent to the model provider, so a prompt must
+ *       not name just any file the process can read. {@link #read(Path)}, given one file by the application, may
+ *       climb out of its folder. Exactly one of the two. A prompt parsed
  *       from text ({@link #parse(String, String)}) has no folder, so it can only use {@code schema}. The schema is
  *       parsed when the prompt is loaded: it must be JSON without duplicate keys, an object, and shaped like a JSON
  *       Schema ({@code type} names JSON types; {@code properties}, {@code items}, {@code anyOf}, … hold schemas;

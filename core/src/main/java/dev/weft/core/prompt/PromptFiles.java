@@ -51,7 +51,7 @@ final class PromptFiles {
         List<PromptFile> files = new ArrayList<>(paths.size());
         for (Path path : paths) {
             try {
-                files.add(new PromptFile(path.toString(), Files.readAllBytes(path), SiblingFiles.nextTo(path)));
+                files.add(new PromptFile(path.toString(), Files.readAllBytes(path), SiblingFiles.inFolder(directory, path)));
             } catch (IOException e) {
                 throw new PromptLoadException(path.toString(), "cannot read prompt file " + path + ": " + e, e);
             }
@@ -120,7 +120,7 @@ final class PromptFiles {
             for (JarEntry entry : entries) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     files.add(new PromptFile(base + entry.getName(), in.readAllBytes(),
-                            SiblingFiles.inJar(jarConnection.getJarFileURL(), entry.getName())));
+                            SiblingFiles.inJar(jarConnection.getJarFileURL(), prefix, entry.getName())));
                 }
             }
             return files;

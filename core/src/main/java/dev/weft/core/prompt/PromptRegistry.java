@@ -187,7 +187,10 @@ public final class PromptRegistry {
             return classpath(folder, context != null ? context : PromptRegistry.class.getClassLoader());
         }
 
-        /** The {@code .prompt} files under {@code folder} on {@code loader}'s class path. */
+        /**
+         * The {@code .prompt} files under {@code folder} on {@code loader}'s class path. A prompt's {@code schema_file}
+         * must lie under {@code folder} too, in a class path directory as in a jar.
+         */
         public Builder classpath(String folder, ClassLoader loader) {
             Preconditions.notBlank(folder, "folder");
             Preconditions.notNull(loader, "loader");
@@ -196,7 +199,10 @@ public final class PromptRegistry {
             return this;
         }
 
-        /** The {@code .prompt} files under {@code directory}, searched recursively. */
+        /**
+         * The {@code .prompt} files under {@code directory}, searched recursively. A prompt's {@code schema_file} must
+         * lie under {@code directory} too.
+         */
         public Builder directory(Path directory) {
             Preconditions.notNull(directory, "directory");
             described.add(directory.toString());

@@ -73,6 +73,11 @@ class HitVerifierTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("model");
         assertThatThrownBy(() -> HitVerifier.scoring(null, 0.9))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("model");
+        // NaN compares false with every score: the verifier would veto every hit and the cache would silently stop hitting
+        assertThatThrownBy(() -> HitVerifier.scoring(scorer, Double.NaN))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("minScore");
+        assertThatThrownBy(() -> HitVerifier.embedding(second, Double.NaN))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("minCosine");
     }
 
     @Test

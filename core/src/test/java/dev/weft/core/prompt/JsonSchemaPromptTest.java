@@ -123,7 +123,7 @@ class JsonSchemaPromptTest {
         write("schemas/answer.json", ANSWER_SCHEMA);
 
         Prompt read = Prompt.read(prompt);
-        Prompt loaded = PromptRegistry.fromDirectory(temp.resolve("prompts")).get("support.answer");
+        Prompt loaded = PromptRegistry.fromDirectory(temp).get("support.answer"); // a registry reads inside its folder
         write("schemas/answer.json", ANSWER_SCHEMA.replace("\"number\"", "\"integer\""));
         Prompt changed = Prompt.read(prompt);
         write("schemas/answer.json", ANSWER_SCHEMA.replace("\n", "\r\n"));
