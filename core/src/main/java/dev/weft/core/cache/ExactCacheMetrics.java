@@ -23,6 +23,11 @@ import dev.weft.core.model.TokenUsage;
 public record ExactCacheMetrics(long hits, long misses, long stores, long evictions, long entries, TokenUsage savedUsage,
         long coalesced) {
 
+    /** A snapshot of a cache that coalesced nothing, as before coalescing existed. */
+    public ExactCacheMetrics(long hits, long misses, long stores, long evictions, long entries, TokenUsage savedUsage) {
+        this(hits, misses, stores, evictions, entries, savedUsage, 0);
+    }
+
     /** Hits over calls; 0 before the first call. */
     public double hitRate() {
         long calls = hits + misses;
