@@ -7,6 +7,7 @@ module dev.weft.core {
     requires transitive tools.jackson.databind;
     requires transitive com.fasterxml.jackson.annotation;
     requires org.slf4j;
+    requires com.networknt.schema;
     requires transitive io.opentelemetry.api;
     requires transitive io.opentelemetry.context;
     requires transitive com.github.benmanes.caffeine;

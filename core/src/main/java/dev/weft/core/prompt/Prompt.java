@@ -73,10 +73,12 @@ import java.util.TreeSet;
  *       not name just any file the process can read. {@link #read(Path)}, given one file by the application, may
  *       climb out of its folder. Exactly one of the two. A prompt parsed
  *       from text ({@link #parse(String, String)}) has no folder, so it can only use {@code schema}. The schema is
- *       parsed when the prompt is loaded: it must be JSON without duplicate keys, an object, and shaped like a JSON
- *       Schema ({@code type} names JSON types; {@code properties}, {@code items}, {@code anyOf}, … hold schemas;
- *       {@code required} lists names) — a structural check, not a full meta-schema validation. Errors name the
- *       prompt file and line (for a literal block, the line inside the block), or the schema file and its line;</li>
+ *       parsed when the prompt is loaded: it must be JSON without duplicate keys, an object, and valid against the
+ *       meta-schema its {@code $schema} names (draft-04, -06, -07, 2019-09 or 2020-12; 2020-12, the dialect of
+ *       OpenAI's structured outputs, when it names none), {@code pattern}s included; every {@code $ref} must resolve
+ *       inside the schema, as nothing is fetched. Errors name the prompt file and line (for a literal block, the line
+ *       inside the block, for JSON syntax; the {@code schema} key's line otherwise), or the schema file (and its line,
+ *       for JSON syntax), and for an invalid schema the JSON pointer of the bad node with the validator's message;</li>
  *   <li>{@code schema_name}: the name providers require, 1 to 64 of {@code [A-Za-z0-9_-]}; default: the id with
  *       every other character replaced by {@code _} ({@code support.answer} → {@code support_answer}), cut to 64;</li>
  *   <li>{@code strict}: {@code true} (default) or {@code false}, whether the provider must follow the schema exactly;</li>

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses the JSON Schema of a {@code response_format: json_schema} prompt, written inline ({@code schema}) or in a
- * file ({@code schema_file}), with Jackson, refusing duplicate keys and trailing text, then checks its shape with
- * {@link SchemaShape}. Errors are {@link PromptParseException}s naming the file and, where JSON parsing knows it, the
+ * file ({@code schema_file}), with Jackson, refusing duplicate keys and trailing text, then validates it against its
+ * meta-schema and resolves its references with {@link SchemaCheck}. Errors are {@link PromptParseException}s naming the file and, where JSON parsing knows it, the
  * line. Stateless.
  */
 final class SchemaReader {
@@ -36,7 +36,7 @@ final class SchemaReader {
     /**
      * The schema {@code json} describes.
      *
-     * @throws PromptParseException when it is not JSON, not an object, or not shaped like a JSON Schema
+     * @throws PromptParseException when it is not JSON, not an object, or not a valid JSON Schema
      */
     static JsonNode read(String json, Origin origin) {
         JsonNode schema;
@@ -57,10 +57,9 @@ final class SchemaReader {
             throw new PromptParseException(origin.source(), origin.line(), "the schema must be a JSON object, but is "
                     + kind(schema) + origin.where() + ". Write a JSON Schema object such as {\"type\": \"object\", ...}");
         }
-        String fault = SchemaShape.fault(schema);
+        String fault = SchemaCheck.fault(schema);
         if (fault != null) {
-            throw new PromptParseException(origin.source(), origin.line(), "the schema is not a valid JSON Schema: "
-                    + fault + origin.where());
+            throw new PromptParseException(origin.source(), origin.line(), fault + origin.where());
         }
         return schema;
     }

@@ -23,9 +23,12 @@
  * tone.recordOutcome(assignment, resolved ? 1 : 0);
  * }</pre>
  *
- * <p>Errors: a malformed file, or a malformed or missing schema, raises
+ * <p>Schemas are validated when a prompt is loaded, against the meta-schema their {@code $schema} names (draft
+ * 2020-12 by default), with networknt's json-schema-validator; their {@code $ref}s must resolve inside the schema.
+ *
+ * <p>Errors: a malformed file, or a malformed, invalid or missing schema, raises
  * {@link dev.weft.core.prompt.PromptParseException} naming the file and line (the schema file's, for an error inside
- * it); a location that cannot be loaded, or an id and version defined twice,
+ * it) and, for an invalid schema, the JSON pointer of the bad node; a location that cannot be loaded, or an id and version defined twice,
  * {@link dev.weft.core.prompt.PromptLoadException}; rendering with missing or unexpected variables,
  * {@link dev.weft.core.prompt.PromptRenderException}; all three are
  * {@link dev.weft.core.InvalidInputException}s. An unknown id or version raises

@@ -229,16 +229,17 @@ class JsonSchemaPromptTest {
     }
 
     @Test
-    void aSchemaThatIsNotShapedLikeAJsonSchemaIsReportedWithAPointer() {
+    void aSchemaThatIsNotAValidJsonSchemaIsReportedWithAPointer() {
         assertThat(failure("response_format: json_schema\nschema: '{\"type\": \"obj\"}'\n")).hasMessage("s.prompt:5: "
-                + "the schema is not a valid JSON Schema: '/type' must be one of array, boolean, integer, null, "
-                + "number, object, string, but is \"obj\" (the 'schema' of this prompt)");
+                + "the schema is not a valid draft 2020-12 JSON Schema: '/type': does not have a value in the "
+                + "enumeration [\"array\", \"boolean\", \"integer\", \"null\", \"number\", \"object\", \"string\"]; "
+                + "string found, array expected (the 'schema' of this prompt)");
         assertThat(failure("response_format: json_schema\nschema: '{\"properties\": {\"a/b\": {\"items\": 3}}}'\n"))
-                .hasMessageContaining("'/properties/a~1b/items' must be a schema (an object or true/false), but is a number");
+                .hasMessageContaining("'/properties/a~1b/items': integer found, [object, boolean] expected");
         assertThat(failure("response_format: json_schema\nschema: '{\"required\": \"a\"}'\n"))
-                .hasMessageContaining("'/required' must be an array of property names, but is a string");
+                .hasMessageContaining("'/required': string found, array expected");
         assertThat(failure("response_format: json_schema\nschema: '{\"anyOf\": []}'\n"))
-                .hasMessageContaining("'/anyOf' must be a non-empty array of schemas");
+                .hasMessageContaining("'/anyOf': must have at least 1 items but found 0");
         assertThat(failure("response_format: json_schema\nschema: '\"object\"'\n"))
                 .hasMessageContaining("the schema must be a JSON object, but is a string");
     }
