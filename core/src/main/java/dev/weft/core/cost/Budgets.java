@@ -39,6 +39,31 @@ import org.slf4j.LoggerFactory;
  * ChatModel simple = ChatPipeline.over(remote).with(Budgets.perUser(new BigDecimal("5.00"))).build();
  * }</pre>
  *
+ * <p><b>Limits per key.</b> A budget's limit may differ per key ({@link BudgetLimits}): each user's plan, each tenant's
+ * contract, a noisy tenant capped lower. Every key is still counted on its own line, against its own limit:
+ *
+ * <pre>{@code
+ * enum Plan { FREE, PRO, ENTERPRISE }
+ * Map<Plan, BigDecimal> daily = Map.of(Plan.FREE, new BigDecimal("0.50"), Plan.PRO, new BigDecimal("5.00"),
+ *     Plan.ENTERPRISE, new BigDecimal("100.00"));
+ *
+ * Budgets budgets = Budgets.builder()
+ *     .ledger(ledger)
+ *     // each user's daily limit is their plan's (planOf gives an Optional<Plan>); a user with no plan gets the default
+ *     .hard(CostScope.USER, Window.DAILY, BudgetLimits.by(daily.get(Plan.FREE), userId -> accounts.planOf(userId).map(daily::get).orElse(null)))
+ *     // tenants: 50 a day each, but the enterprise tenant has 2000 and a trial tenant 5
+ *     .hard(CostScope.TENANT, Window.DAILY, BudgetLimits.of(new BigDecimal("50"))
+ *         .with("tenant-acme", new BigDecimal("2000"))
+ *         .with("tenant-trial-17", new BigDecimal("5")))
+ *     .build();
+ * }</pre>
+ *
+ * A key's limit is taken when a call is checked ({@link Budget#limitOf}), so a lookup that reads a live plan table
+ * applies an upgrade to the next call; what has been spent stays spent. A key whose limit is zero has every priced call
+ * refused. A lookup that throws or returns a negative amount fails the call with {@link BudgetLimitException} before
+ * the model is called, holding nothing. {@link BudgetBreach#limit()} and {@link BudgetExceededException#limit()}
+ * report the limit that applied to the call's key.
+ *
  * <p><b>Before the call</b> the call's usage is estimated: input tokens with the configured {@link TokenCounter}
  * (default {@link TokenCounter#APPROXIMATE}, four characters a token rounded up) over every message's text, plus 4 per
  * message for its role and separators, plus each tool's name, description and parameter schema and a JSON-schema
@@ -60,8 +85,8 @@ import org.slf4j.LoggerFactory;
  * and the tokens of the deltas delivered (providers bill for what they generated); nothing if it delivered nothing.
  * A stream that is never read nor closed keeps its reservation, so close streams (try-with-resources).
  *
- * <p>Because a call's actual cost may exceed its estimate, a budget can end above its limit, by at most the excess of
- * the calls in flight when the last call was admitted; the next call is then refused. An estimate that is an upper
+ * <p>Because a call's actual cost may exceed its estimate, a key's budget can end above its key's limit, by at most
+ * the excess of the key's calls in flight when its last call was admitted; its next call is then refused. An estimate that is an upper
  * bound (a {@code maxTokens} on every request, a conservative counter) keeps every budget within its limit.
  *
  * <p>No lock is held across the model call: reservations and records are compare-and-set updates of the ledger's
@@ -166,45 +191,46 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
             for (Budget b : hard) {
                 String key = b.scope().keyOf(context, model.id());
                 if (key != null) {
-                    reserve(b, key, day, held, context, model);
+                    reserve(b, key, b.limitOf(key), day, held, context, model);
                 }
             }
             for (Budget b : soft) {
                 String key = b.scope().keyOf(context, model.id());
                 if (key != null) {
-                    checkSoft(b, key, day, estimate, held, context, model);
+                    checkSoft(b, key, b.limitOf(key), day, estimate, held, context, model);
                 }
             }
         } catch (RuntimeException | Error e) {
-            held.releaseRemaining(); // a refusal has already done so; anything else must not leak a reservation
+            held.releaseRemaining(); // a refusal has already done so; anything else (a failed limit lookup) must not leak one
             throw e;
         }
         return new Charge(this, context, model, pricing, at, day, usage, held);
     }
 
-    private void reserve(Budget b, String key, long day, Held held, RequestContext context, ModelInfo model) {
+    private void reserve(Budget b, String key, BigDecimal limit, long day, Held held, RequestContext context, ModelInfo model) {
         BigDecimal estimate = held.amount();
         if (b.window() == Window.PER_REQUEST) {
-            if (estimate.compareTo(b.limit()) > 0) {
+            if (estimate.compareTo(limit) > 0) {
                 held.releaseRemaining();
-                throw refuse(b, key, BigDecimal.ZERO, BigDecimal.ZERO, estimate, context, model);
+                throw refuse(b, key, limit, BigDecimal.ZERO, BigDecimal.ZERO, estimate, context, model);
             }
             return;
         }
         Tally t = ledger.tally(b.scope(), key, b.window(), day);
-        Tally.Balance full = t.tryReserve(estimate, b.limit());
+        Tally.Balance full = t.tryReserve(estimate, limit);
         if (full != null) {
             held.releaseRemaining();
-            throw refuse(b, key, full.spent(), full.reserved(), estimate, context, model);
+            throw refuse(b, key, limit, full.spent(), full.reserved(), estimate, context, model);
         }
         held.add(t);
     }
 
-    private void checkSoft(Budget b, String key, long day, BigDecimal estimate, Held held, RequestContext context,
-            ModelInfo model) {
+    private void checkSoft(Budget b, String key, BigDecimal limit, long day, BigDecimal estimate, Held held,
+            RequestContext context, ModelInfo model) {
         if (b.window() == Window.PER_REQUEST) {
-            if (estimate.compareTo(b.limit()) > 0) {
-                emit(new BudgetBreach(b, key, BigDecimal.ZERO, BigDecimal.ZERO, estimate, ledger.currency(), context, model.id()));
+            if (estimate.compareTo(limit) > 0) {
+                emit(new BudgetBreach(b, key, limit, BigDecimal.ZERO, BigDecimal.ZERO, estimate, ledger.currency(), context,
+                        model.id()));
             }
             return;
         }
@@ -213,15 +239,15 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
         // A hard budget on the same line already holds this call's estimate there: count it once, and report the
         // reservations of the other calls.
         BigDecimal othersReserved = held.holds(t) ? now.reserved().subtract(estimate) : now.reserved();
-        if (now.spent().add(othersReserved).add(estimate).compareTo(b.limit()) > 0) {
-            emit(new BudgetBreach(b, key, now.spent(), othersReserved, estimate, ledger.currency(), context, model.id()));
+        if (now.spent().add(othersReserved).add(estimate).compareTo(limit) > 0) {
+            emit(new BudgetBreach(b, key, limit, now.spent(), othersReserved, estimate, ledger.currency(), context, model.id()));
         }
     }
 
-    private BudgetExceededException refuse(Budget b, String key, BigDecimal spent, BigDecimal reserved, BigDecimal estimate,
-            RequestContext context, ModelInfo model) {
-        emit(new BudgetBreach(b, key, spent, reserved, estimate, ledger.currency(), context, model.id()));
-        BigDecimal left = b.limit().subtract(spent).subtract(reserved);
+    private BudgetExceededException refuse(Budget b, String key, BigDecimal limit, BigDecimal spent, BigDecimal reserved,
+            BigDecimal estimate, RequestContext context, ModelInfo model) {
+        emit(new BudgetBreach(b, key, limit, spent, reserved, estimate, ledger.currency(), context, model.id()));
+        BigDecimal left = limit.subtract(spent).subtract(reserved);
         String hint = switch (b.window()) {
             case PER_REQUEST -> "Lower the request's maxTokens or shorten its prompt, or raise the limit.";
             case DAILY -> "Wait for the next day (" + ledger.zone() + "), lower the request's maxTokens, or raise the limit.";
@@ -230,11 +256,11 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
         String c = ledger.currency();
         String message = "The " + b.describe() + " for '" + key + "' refused a call to " + model.id() + ": it is estimated at "
                 + money(estimate, c) + (b.window() == Window.PER_REQUEST
-                        ? ", more than the limit of " + money(b.limit(), c) + ". "
-                        : " but only " + money(left.max(BigDecimal.ZERO), c) + " of " + money(b.limit(), c) + " is left ("
+                        ? ", more than the limit of " + money(limit, c) + ". "
+                        : " but only " + money(left.max(BigDecimal.ZERO), c) + " of " + money(limit, c) + " is left ("
                                 + money(spent, c) + " spent, " + money(reserved, c) + " reserved by calls in flight). ")
                 + hint;
-        return new BudgetExceededException(message, b.describe(), key, b.limit(), spent, reserved, estimate, c);
+        return new BudgetExceededException(message, b.describe(), key, limit, spent, reserved, estimate, c);
     }
 
     private static String money(BigDecimal amount, String currency) {
@@ -326,9 +352,19 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
             return budget(Budget.hard(scope, window, limit));
         }
 
+        /** Adds a hard budget with a limit per key: calls whose estimate does not fit in their key's limit are refused. */
+        public Builder hard(CostScope scope, Window window, BudgetLimits limits) {
+            return budget(Budget.hard(scope, window, limits));
+        }
+
         /** Adds a soft budget: calls whose estimate does not fit are reported to the listener and go ahead. */
         public Builder soft(CostScope scope, Window window, BigDecimal limit) {
             return budget(Budget.soft(scope, window, limit));
+        }
+
+        /** Adds a soft budget with a limit per key: calls that do not fit in their key's limit are reported and go ahead. */
+        public Builder soft(CostScope scope, Window window, BudgetLimits limits) {
+            return budget(Budget.soft(scope, window, limits));
         }
 
         /** Adds {@code budget}. */
@@ -347,7 +383,7 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
          * The interceptor.
          *
          * @throws InvalidInputException naming the first bad option, or two hard budgets on the same scope and window
-         *     (keep the lower one)
+         *     (keep the lower one; for per-key limits, one {@link BudgetLimits} that gives each key its limit)
          */
         public Budgets build() {
             Preconditions.notNull(priceTable, "priceTable");
@@ -358,8 +394,9 @@ public final class Budgets implements ChatInterceptor, StreamInterceptor {
                     Budget a = budgets.get(i);
                     Budget c = budgets.get(j);
                     Preconditions.check(!(a.hard() && c.hard() && a.scope() == c.scope() && a.window() == c.window()),
-                            "two hard budgets on " + a.scope() + "/" + a.window() + " (limits " + a.limit() + " and " + c.limit()
-                                    + "); keep the lower one");
+                            "two hard budgets on " + a.scope() + "/" + a.window() + " (limits " + a.limits() + " and "
+                                    + c.limits() + "); keep the lower one, or for per-key limits one BudgetLimits that gives"
+                                    + " each key its limit");
                 }
             }
             return new Budgets(this);

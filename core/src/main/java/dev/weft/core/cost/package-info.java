@@ -10,6 +10,9 @@
  *       estimate against every hard {@link dev.weft.core.cost.Budget} or refuses the call with
  *       {@link dev.weft.core.BudgetExceededException} before the model is called, and records the actual cost
  *       afterwards; soft budgets report {@link dev.weft.core.cost.BudgetBreach}es to a listener.</li>
+ *   <li>{@link dev.weft.core.cost.BudgetLimits}: a budget's limit per key — one default and a table of exceptions, or a
+ *       lookup into the application's own plans — so that a free user, a pro user and an enterprise tenant each have
+ *       their own.</li>
  * </ul>
  *
  * <pre>{@code
@@ -22,6 +25,18 @@
  *     .listener(event -> log.info("{}", event))
  *     .build();
  * ChatModel model = ChatPipeline.over(remote).with(budgets).build();
+ * }</pre>
+ *
+ * <p>Limits per plan: a free user has 0.50 a day, a pro user 5.00, an enterprise user 100.00, looked up in the
+ * application's accounts on each call; a tenant on trial is capped at 5 while the others have 200:
+ *
+ * <pre>{@code
+ * Map<Plan, BigDecimal> daily = Map.of(Plan.FREE, new BigDecimal("0.50"), Plan.PRO, new BigDecimal("5.00"),
+ *     Plan.ENTERPRISE, new BigDecimal("100.00"));
+ * Budgets budgets = Budgets.builder()
+ *     .hard(CostScope.USER, Window.DAILY, BudgetLimits.by(daily.get(Plan.FREE), userId -> accounts.planOf(userId).map(daily::get).orElse(null)))
+ *     .hard(CostScope.TENANT, Window.DAILY, BudgetLimits.of(new BigDecimal("200")).with("tenant-trial-17", new BigDecimal("5")))
+ *     .build();
  * }</pre>
  *
  * <p>Everything here is thread-safe.

@@ -13,7 +13,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,20 +31,25 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hard budgets under concurrency, over generated calls whose actual usage is above or below their estimate. Calls are
+ * Hard budgets under concurrency, over generated calls whose actual usage is above or below their estimate and generated
+ * per-user limits (each user the default, a limit of their own above or below it, or zero; given as a table or a
+ * lookup), with a soft total budget per user whose limits are generated the same way. Calls are
  * dealt to 1–6 threads, each making its calls one after another, in lockstep rounds: a {@link Phaser} holds every
  * admitted call inside the model until each thread's call of the round has been admitted or refused, so that every
  * admission decision of a round is taken while the round's other admitted calls are in flight — the interleaving where
  * shared headroom is most contended — and at most {@code threads} calls are ever in flight. For each budget line:
  *
  * <ul>
- *   <li>what it spent is at most its limit plus the sum of the {@code threads} largest positive estimation errors
+ *   <li>what it spent is at most its key's own limit plus the sum of the {@code threads} largest positive estimation errors
  *       ({@code actual - estimate}) among the calls it admitted. A call is admitted only when the line's spent and
  *       reserved amounts plus its estimate fit; only calls already in flight at the last admission can push the line
  *       further, by their errors. With one thread that is the brief's "one call's estimation error"; with more, one
  *       error per call in flight is the true bound, since serialising calls per budget would hold a lock across the
  *       model call;</li>
- *   <li>it spent exactly the sum of the actual costs of the calls it admitted, and holds no reservation at the end.</li>
+ *   <li>it spent exactly the sum of the actual costs of the calls it admitted, and holds no reservation at the end;</li>
+ *   <li>a user whose limit is zero had no call admitted;</li>
+ *   <li>every soft breach names the limit of its own user, and the call did not fit in it
+ *       ({@code spent + reserved + estimate > limit}).</li>
  * </ul>
  *
  * Every call is either answered or refused with {@link BudgetExceededException}, and only answered calls reach the
@@ -56,10 +65,19 @@ class BudgetsConcurrencyPropertyTest {
         }
     }
 
-    record Scenario(int threads, List<Call> calls, BigDecimal userLimit, BigDecimal globalLimit) {
+    /**
+     * @param userLimits each user's hard daily limit
+     * @param hardLimits how the hard budget is given them (a table or a lookup)
+     * @param softLimits each user's soft total limit
+     * @param soft how the soft budget is given them
+     */
+    record Scenario(int threads, List<Call> calls, Map<String, BigDecimal> userLimits, BudgetLimits hardLimits,
+            Map<String, BigDecimal> softLimits, BudgetLimits soft, BigDecimal globalLimit) {
         @Override
         public String toString() {
-            return calls.size() + " calls on " + threads + " threads, user limit " + userLimit + ", global limit " + globalLimit;
+            return calls.size() + " calls on " + threads + " threads, user limits " + new TreeMap<>(userLimits) + " ("
+                    + hardLimits.getClass().getSimpleName() + "), soft limits " + new TreeMap<>(softLimits) + ", global limit "
+                    + globalLimit;
         }
     }
 
@@ -83,8 +101,35 @@ class BudgetsConcurrencyPropertyTest {
             estimates = estimates.add(estimate);
         }
         BigDecimal global = estimates.multiply(BigDecimal.valueOf(r.intRange(20, 90))).movePointLeft(2);
-        BigDecimal perUser = estimates.multiply(BigDecimal.valueOf(r.intRange(10, 60))).movePointLeft(2);
-        return new Scenario(r.intRange(1, 6), calls, perUser, global);
+        Map<String, BigDecimal> hard = new HashMap<>();
+        BudgetLimits hardLimits = perUserLimits(r, estimates, hard);
+        Map<String, BigDecimal> soft = new HashMap<>();
+        BudgetLimits softLimits = perUserLimits(r, estimates, soft);
+        return new Scenario(r.intRange(1, 6), calls, hard, hardLimits, soft, softLimits, global);
+    }
+
+    /**
+     * A default limit of 10–60 % of {@code estimates}, and for each user that default, a limit of their own (1–80 %), or
+     * zero; as a table or as a lookup (which returns null for a user on the default). Puts each user's limit in
+     * {@code resolved}.
+     */
+    static BudgetLimits perUserLimits(Random r, BigDecimal estimates, Map<String, BigDecimal> resolved) {
+        BigDecimal byDefault = estimates.multiply(BigDecimal.valueOf(r.intRange(10, 60))).movePointLeft(2);
+        Map<String, BigDecimal> own = new HashMap<>();
+        for (String user : USERS) {
+            int kind = r.intRange(0, 7);
+            if (kind == 0) {
+                own.put(user, BigDecimal.ZERO);
+            } else if (kind <= 3) {
+                own.put(user, estimates.multiply(BigDecimal.valueOf(r.intRange(1, 80))).movePointLeft(2));
+            }
+            resolved.put(user, own.getOrDefault(user, byDefault));
+        }
+        if (r.trueOrFalse()) {
+            return new BudgetLimits.Table(byDefault, own);
+        }
+        Map<String, BigDecimal> plans = Map.copyOf(own);
+        return BudgetLimits.by(byDefault, plans::get);
     }
 
     static Stream<Arguments> scenarios() {
@@ -98,9 +143,16 @@ class BudgetsConcurrencyPropertyTest {
         CostLedger ledger = CostLedger.builder().clock(() -> now).build();
         Phaser rounds = new Phaser(scenario.threads());
         UsageScriptedModel model = new UsageScriptedModel(CostFixtures.priced("m", PRICE), rounds::arriveAndAwaitAdvance);
+        List<BudgetBreach> breaches = new CopyOnWriteArrayList<>();
         ChatModel pipeline = ChatPipeline.over(model).with(Budgets.builder().ledger(ledger)
-                .hard(CostScope.USER, Window.DAILY, scenario.userLimit())
+                .hard(CostScope.USER, Window.DAILY, scenario.hardLimits())
                 .hard(CostScope.GLOBAL, Window.TOTAL, scenario.globalLimit())
+                .soft(CostScope.USER, Window.TOTAL, scenario.soft())
+                .listener(e -> {
+                    if (e instanceof BudgetBreach b && !b.refused()) {
+                        breaches.add(b);
+                    }
+                })
                 .build()).build();
 
         boolean[] admitted = runInRounds(pipeline, scenario, rounds);
@@ -111,7 +163,17 @@ class BudgetsConcurrencyPropertyTest {
         checkLine(scenario, "global", ledger.globalTotal(), scenario.globalLimit(), answered);
         for (String user : USERS) {
             List<Call> theirs = answered.stream().filter(c -> c.user().equals(user)).toList();
-            checkLine(scenario, user, ledger.total(CostScope.USER, user, ledger.today()), scenario.userLimit(), theirs);
+            BigDecimal limit = scenario.userLimits().get(user);
+            checkLine(scenario, user, ledger.total(CostScope.USER, user, ledger.today()), limit, theirs);
+            if (limit.signum() == 0) {
+                assertThat(theirs).as("%s: %s has limit zero, so no priced call of theirs is admitted", scenario, user).isEmpty();
+            }
+        }
+        for (BudgetBreach b : breaches) {
+            BigDecimal own = scenario.softLimits().get(b.key());
+            assertThat(b.limit()).as("%s: a soft breach of %s reports their own limit", scenario, b.key()).isEqualByComparingTo(own);
+            assertThat(b.spent().add(b.reserved()).add(b.estimate()))
+                    .as("%s: %s's breached call did not fit in their limit %s", scenario, b.key(), own).isGreaterThan(own);
         }
     }
 
