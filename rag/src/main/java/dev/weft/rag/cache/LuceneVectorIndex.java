@@ -5,6 +5,8 @@ import dev.weft.core.InvalidInputException;
 import dev.weft.core.ResourceClosedException;
 import dev.weft.core.cache.VectorIndex;
 import dev.weft.core.internal.Preconditions;
+import dev.weft.rag.internal.VectorCodec;
+import dev.weft.rag.lucene.Quantization;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -110,15 +109,9 @@ public final class LuceneVectorIndex implements VectorIndex {
         try {
             dir = b.path == null ? new ByteBuffersDirectory() : FSDirectory.open(b.path);
             checkExisting(dir);
-            KnnVectorsFormat format = new Lucene99HnswVectorsFormat(b.maxConn, b.beamWidth);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCodec(new Lucene104Codec() {
-                        @Override
-                        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                            return format;
-                        }
-                    })
+                    .setCodec(VectorCodec.of(Quantization.NONE, b.maxConn, b.beamWidth))
                     .setCommitOnClose(true)
                     // A reopen must not wait for merges: the lookup that needs it is a cache's request path.
                     // (Lucene's default lets a reopen wait up to 500 ms to merge the small segments it flushed.)
@@ -354,8 +347,8 @@ public final class LuceneVectorIndex implements VectorIndex {
         private Path path;
         private boolean inMemory;
         private int dimension;
-        private int maxConn = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
-        private int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
+        private int maxConn = VectorCodec.DEFAULT_MAX_CONN;
+        private int beamWidth = VectorCodec.DEFAULT_BEAM_WIDTH;
         private int candidates = 32;
         private int exactSearchThreshold = 1_000;
         private Duration maxStaleness = Duration.ZERO;
@@ -449,13 +442,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         public LuceneVectorIndex build() {
             Preconditions.check(path != null ^ inMemory, "LuceneVectorIndex.builder() needs exactly one of path(..) and inMemory(); got "
                     + (inMemory ? "both" : "neither"));
-            int maxDimension = KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS;
-            Preconditions.check(dimension >= 1 && dimension <= maxDimension,
-                    "LuceneVectorIndex.builder().dimension(..) is required and must be 1 to " + maxDimension + ", was " + dimension);
-            Preconditions.check(maxConn >= 1 && maxConn <= Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN,
-                    "LuceneVectorIndex.builder().hnsw(maxConn, ..) must be 1 to " + Lucene99HnswVectorsFormat.MAXIMUM_MAX_CONN + ", was " + maxConn);
-            Preconditions.check(beamWidth >= 1 && beamWidth <= Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH,
-                    "LuceneVectorIndex.builder().hnsw(.., beamWidth) must be 1 to " + Lucene99HnswVectorsFormat.MAXIMUM_BEAM_WIDTH + ", was " + beamWidth);
+            VectorCodec.checkGraph("LuceneVectorIndex.builder()", dimension, maxConn, beamWidth);
             Preconditions.check(candidates >= 1 && candidates <= 10_000,
                     "LuceneVectorIndex.builder().candidates(..) must be 1 to 10000, was " + candidates);
             Preconditions.check(exactSearchThreshold >= 0 && exactSearchThreshold <= 1_000_000,

@@ -3,6 +3,7 @@ package dev.weft.rag.lucene;
 import dev.weft.core.InvalidInputException;
 import dev.weft.core.ResourceClosedException;
 import dev.weft.core.internal.Preconditions;
+import dev.weft.rag.internal.VectorCodec;
 import dev.weft.core.retrieval.Filter;
 import dev.weft.core.retrieval.FullTextSearch;
 import dev.weft.core.retrieval.SearchHit;
@@ -513,14 +514,9 @@ public final class LuceneStore implements VectorStore {
         public LuceneStore build() {
             Preconditions.check(path != null ^ inMemory,
                     "LuceneStore.builder() needs exactly one of path(..) and inMemory(); got " + (inMemory ? "both" : "neither"));
-            Preconditions.check(dimension >= 1 && dimension <= VectorCodec.MAX_DIMENSION,
-                    "LuceneStore.builder().dimension(..) is required and must be 1 to " + VectorCodec.MAX_DIMENSION + ", was " + dimension);
+            VectorCodec.checkGraph("LuceneStore.builder()", dimension, maxConn, beamWidth);
             Preconditions.notNull(similarity, "LuceneStore.builder().similarity(..)");
             Preconditions.notNull(quantization, "LuceneStore.builder().quantization(..)");
-            Preconditions.check(maxConn >= 1 && maxConn <= VectorCodec.MAX_CONN_LIMIT,
-                    "LuceneStore.builder().hnsw(maxConn, ..) must be 1 to " + VectorCodec.MAX_CONN_LIMIT + ", was " + maxConn);
-            Preconditions.check(beamWidth >= 1 && beamWidth <= VectorCodec.BEAM_WIDTH_LIMIT,
-                    "LuceneStore.builder().hnsw(.., beamWidth) must be 1 to " + VectorCodec.BEAM_WIDTH_LIMIT + ", was " + beamWidth);
             Preconditions.check(Float.isFinite(k1) && k1 >= 0, "LuceneStore.builder().bm25(k1, ..) must be finite and >= 0, was " + k1);
             Preconditions.check(b >= 0 && b <= 1, "LuceneStore.builder().bm25(.., b) must be 0 to 1, was " + b);
             Preconditions.check(oversample == null || (oversample >= 1 && oversample <= 100),
