@@ -6,6 +6,7 @@ import dev.weft.core.chat.ChatRequest;
 import dev.weft.core.model.ChatModel;
 import dev.weft.core.pipeline.ChatPipeline;
 import dev.weft.core.testing.ScriptedChatModel;
+import dev.weft.testing.ManualTicker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

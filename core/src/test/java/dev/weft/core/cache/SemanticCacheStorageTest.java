@@ -11,6 +11,7 @@ import dev.weft.core.chat.RequestContext;
 import dev.weft.core.model.ChatModel;
 import dev.weft.core.pipeline.ChatPipeline;
 import dev.weft.core.testing.ScriptedChatModel;
+import dev.weft.testing.ManualTicker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,7 @@ package dev.weft.rag.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.ManualTicker;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

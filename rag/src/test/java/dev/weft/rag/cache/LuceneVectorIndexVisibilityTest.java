@@ -3,6 +3,7 @@ package dev.weft.rag.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.core.cache.VectorIndex.Neighbor;
+import dev.weft.testing.ManualTicker;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

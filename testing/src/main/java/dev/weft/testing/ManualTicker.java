@@ -1,11 +1,11 @@
-package dev.weft.core.cache;
+package dev.weft.testing;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A test double: a Caffeine {@link Ticker} that stands still until the test moves it. Thread-safe. */
-final class ManualTicker implements Ticker {
+public final class ManualTicker implements Ticker {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     @Override
@@ -14,7 +14,7 @@ final class ManualTicker implements Ticker {
     }
 
     /** Moves time forward by {@code d}. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         nanos.addAndGet(d.toNanos());
     }
 }
