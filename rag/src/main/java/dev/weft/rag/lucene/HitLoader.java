@@ -23,26 +23,35 @@ final class HitLoader {
 
     /** The chunks of {@code docs} (global doc ids), in the order given. */
     List<StoredChunk> load(IndexSearcher searcher, int[] docs) throws IOException {
-        return load(searcher, docs, vectors(searcher, docs));
+        Integer[] order = inDocOrder(docs);
+        return load(searcher, docs, vectors(searcher, docs, order), order);
     }
 
     /** The chunks of {@code docs}, in the order given, whose vectors {@link #vectors} has already read. */
     List<StoredChunk> load(IndexSearcher searcher, int[] docs, float[][] vectors) throws IOException {
+        return load(searcher, docs, vectors, inDocOrder(docs));
+    }
+
+    /** The full-precision vectors of {@code docs}, in the order given: copies, zeros for a document without one. */
+    float[][] vectors(IndexSearcher searcher, int[] docs) throws IOException {
+        return vectors(searcher, docs, inDocOrder(docs));
+    }
+
+    private List<StoredChunk> load(IndexSearcher searcher, int[] docs, float[][] vectors, Integer[] order) throws IOException {
         StoredChunk[] chunks = new StoredChunk[docs.length];
         StoredFields stored = searcher.storedFields();
-        for (int i : inDocOrder(docs)) {
+        for (int i : order) {
             chunks[i] = ChunkDocuments.toChunk(stored.document(docs[i], ChunkDocuments.STORED), vectors[i]);
         }
         return new ArrayList<>(Arrays.asList(chunks));
     }
 
-    /** The full-precision vectors of {@code docs}, in the order given: copies, zeros for a document without one. */
-    float[][] vectors(IndexSearcher searcher, int[] docs) throws IOException {
+    private float[][] vectors(IndexSearcher searcher, int[] docs, Integer[] order) throws IOException {
         float[][] vectors = new float[docs.length][];
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int currentLeaf = -1;
         LeafVectors leafVectors = null;
-        for (int i : inDocOrder(docs)) {
+        for (int i : order) {
             int leaf = ReaderUtil.subIndex(docs[i], leaves);
             LeafReaderContext context = leaves.get(leaf);
             if (leaf != currentLeaf) {
