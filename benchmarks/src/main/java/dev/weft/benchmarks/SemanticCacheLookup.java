@@ -28,11 +28,14 @@ import org.apache.lucene.util.VectorUtil;
  *   <li>{@link LuceneVectorIndex} in memory, one partition and 8, merged into one segment
  *       ({@link LuceneVectorIndex#forceMerge()}): indexing rate, lookup latency p50/p99 in µs, recall@1 against the
  *       exact scan (over all lookups, and over those whose nearest entry is at cosine 0.8 or more, where a cache
- *       threshold lives);</li>
+ *       threshold lives); in 8 partitions with the default layout ({@code own_graphs}: a partition's entries past
+ *       its first 1,000 in a graph of its own) and with every entry in one shared graph ({@code shared_graph}, the
+ *       partition a filter inside the search);</li>
  *   <li>what a write costs: put latency, and the latency of the same thread's next lookup, which must see the put
  *       and so reopens the searcher first;</li>
- *   <li>the index on disk (memory-mapped) as Lucene's merge policy leaves it (several segments), for
- *       {@code candidates} 8 to 64; then merged, for {@code candidates} 16 to 128, in one partition and in 8.</li>
+ *   <li>the index on disk (memory-mapped) in one partition as Lucene's merge policy leaves it (several segments),
+ *       for {@code candidates} 8 to 64; then merged, for {@code candidates} 16 to 128; in 8 partitions, both
+ *       layouts, as written and merged; and 8 partitions filled as a cache fills (a lookup after every 10 puts).</li>
  * </ul>
  *
  * <p>Run: {@code ./benchmarks/run SemanticCacheLookup [rounds=5]}. Target: p99 ≤ 1 ms with the Lucene index.
@@ -40,6 +43,10 @@ import org.apache.lucene.util.VectorUtil;
 public final class SemanticCacheLookup {
     private static final int WARMUP_ROUNDS = 2;
     private static final double CACHE_RANGE = 0.8;
+    /** The index's default: a partition's entries past the first 1,000 in a graph of its own. */
+    private static final int DEFAULT_OWN_GRAPHS = 1_000;
+    /** Every entry in the one shared graph, the partition a filter inside the search. */
+    private static final int SHARED_GRAPH = Integer.MAX_VALUE;
 
     private SemanticCacheLookup() {}
 
@@ -58,20 +65,25 @@ public final class SemanticCacheLookup {
             truth[partitions] = measure(queries, partitions, rounds, new ExactScan(entries, partitions)::nearest);
             System.out.printf(Locale.ROOT, "lookup.%s.exact_scan.latency_us p50=%.0f p99=%.0f (%d entries per partition)%n",
                     tag, truth[partitions].latency.micros(50), truth[partitions].latency.micros(99), entries.length / partitions);
-
-            try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(dimension).build()) {
-                long start = System.nanoTime();
-                fill(index, entries, partitions);
-                index.nearest(partition(0, partitions), queries[0], 1); // the first reopen
-                double fillSeconds = (System.nanoTime() - start) / 1e9;
-                start = System.nanoTime();
-                index.forceMerge();
-                index.nearest(partition(0, partitions), queries[0], 1);
-                System.out.printf(Locale.ROOT, "lookup.%s.lucene_memory.index entries_per_s=%.0f seconds=%.1f force_merge_seconds=%.1f%n",
-                        tag, entries.length / fillSeconds, fillSeconds, (System.nanoTime() - start) / 1e9);
-                printLucene(tag, "lucene_memory_merged", measure(queries, partitions, rounds, index::nearest), truth[partitions]);
-                if (partitions == 1) {
-                    writeThenLookup(index, queries, tag);
+            // In 8 partitions, also the index with every entry in one shared graph, the partition as a filter (the
+            // layout before partitions had graphs of their own): the side-by-side for ownGraphThreshold.
+            for (int ownGraphThreshold : partitions == 1 ? new int[] {DEFAULT_OWN_GRAPHS} : new int[] {DEFAULT_OWN_GRAPHS, SHARED_GRAPH}) {
+                String layout = layout(ownGraphThreshold);
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(dimension)
+                        .ownGraphThreshold(ownGraphThreshold).build()) {
+                    long start = System.nanoTime();
+                    fill(index, entries, partitions);
+                    index.nearest(partition(0, partitions), queries[0], 1); // the first reopen
+                    double fillSeconds = (System.nanoTime() - start) / 1e9;
+                    start = System.nanoTime();
+                    index.forceMerge();
+                    index.nearest(partition(0, partitions), queries[0], 1);
+                    System.out.printf(Locale.ROOT, "lookup.%s.lucene_memory.%s.index entries_per_s=%.0f seconds=%.1f force_merge_seconds=%.1f%n",
+                            tag, layout, entries.length / fillSeconds, fillSeconds, (System.nanoTime() - start) / 1e9);
+                    printLucene(tag, "lucene_memory_merged." + layout, measure(queries, partitions, rounds, index::nearest), truth[partitions]);
+                    if (partitions == 1) {
+                        writeThenLookup(index, queries, tag);
+                    }
                 }
             }
         }
@@ -99,20 +111,62 @@ public final class SemanticCacheLookup {
             deleteTree(dir);
         }
 
-        Path dir8 = Files.createTempDirectory("weft-cache-lookup-p8");
-        try {
-            try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension).build()) {
-                fill(index, entries, 8);
-                index.forceMerge();
+        for (int ownGraphThreshold : new int[] {DEFAULT_OWN_GRAPHS, SHARED_GRAPH}) {
+            String layout = layout(ownGraphThreshold);
+            Path dir8 = Files.createTempDirectory("weft-cache-lookup-p8");
+            try {
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension)
+                        .ownGraphThreshold(ownGraphThreshold).build()) {
+                    fill(index, entries, 8);
+                }
+                System.out.printf(Locale.ROOT, "lookup.p8.lucene_disk.%s.segments as_written=%s%n", layout, segments(dir8));
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension)
+                        .ownGraphThreshold(ownGraphThreshold).build()) {
+                    printLucene("p8", "lucene_disk." + layout + ".candidates_32", measure(queries, 8, rounds, index::nearest), truth[8]);
+                    index.forceMerge();
+                }
+                for (int candidates : ownGraphThreshold == SHARED_GRAPH ? new int[] {32} : new int[] {16, 32, 64}) {
+                    try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension)
+                            .ownGraphThreshold(ownGraphThreshold).candidates(candidates).build()) {
+                        printLucene("p8", "lucene_disk_merged." + layout + ".candidates_" + candidates,
+                                measure(queries, 8, rounds, index::nearest), truth[8]);
+                    }
+                }
+            } finally {
+                deleteTree(dir8);
             }
-            for (int candidates : new int[] {16, 32, 64}) {
-                try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir8).dimension(dimension).candidates(candidates).build()) {
-                    printLucene("p8", "lucene_disk_merged.candidates_" + candidates, measure(queries, 8, rounds, index::nearest), truth[8]);
+        }
+        filledAsACacheFills(entries, queries, dimension, rounds, truth[8]);
+    }
+
+    /**
+     * 8 partitions filled as a cache fills: a lookup after every 10 puts, on the same thread, so the searcher reopens
+     * each time and Lucene merges the small segments that leaves as it goes; measured as the writes left it.
+     */
+    private static void filledAsACacheFills(float[][] entries, float[][] queries, int dimension, int rounds, Result truth) throws IOException {
+        Path dir = Files.createTempDirectory("weft-cache-lookup-live");
+        try {
+            long start = System.nanoTime();
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(dimension).build()) {
+                for (int i = 0; i < entries.length; i++) {
+                    index.put(partition(i, 8), Integer.toString(i), entries[i]);
+                    if (i % 10 == 9) {
+                        index.nearest(partition(i, 8), queries[i % queries.length], 1);
+                    }
                 }
             }
+            System.out.printf(Locale.ROOT, "lookup.p8.lucene_disk_live.own_graphs.segments as_written=%s fill_seconds=%.1f (a lookup every 10 puts)%n",
+                    segments(dir), (System.nanoTime() - start) / 1e9);
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(dimension).build()) {
+                printLucene("p8", "lucene_disk_live.own_graphs.candidates_32", measure(queries, 8, rounds, index::nearest), truth);
+            }
         } finally {
-            deleteTree(dir8);
+            deleteTree(dir);
         }
+    }
+
+    private static String layout(int ownGraphThreshold) {
+        return ownGraphThreshold == SHARED_GRAPH ? "shared_graph" : "own_graphs";
     }
 
     /** The documents per segment of the index's last commit. */

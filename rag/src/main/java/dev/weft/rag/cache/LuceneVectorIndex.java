@@ -33,11 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link VectorIndex} on Lucene's HNSW graph, for semantic caches too large for an exact scan: one Lucene document
- * per entry (id, partition, unit vector), in memory or on disk. A lookup filters on its partition inside the
- * vector search ({@code KnnFloatVectorQuery} with a term filter), so it never returns another partition's entries
- * and still finds {@code k} of its own whenever the partition holds {@code k}. The filter has a price: the graph
- * search steps over other partitions' entries, so a lookup in one of 8 equal partitions of 100,000 entries took
- * about 6 times as long as in a single partition of them all (see {@code benchmarks/README.md}).
+ * per entry (id, partition, unit vector), in memory or on disk. Partitions share one graph until they grow: a
+ * lookup there filters on its partition inside the vector search ({@code KnnFloatVectorQuery} with a term filter),
+ * so it never returns another partition's entries and still finds {@code k} of its own whenever the partition holds
+ * {@code k}. The filter has a price: the graph search steps over other partitions' entries (a lookup in one of 8
+ * equal partitions of 100,000 entries took about 6 times as long as in a single partition of them all). So a
+ * partition's entries beyond {@link Builder#ownGraphThreshold(int)} (default 1,000) go into a graph of its own, which a
+ * lookup searches without a filter, as if the partition were alone; its first entries stay in the shared graph and
+ * are scanned exactly. Every lookup searches both, so where an entry sits never changes what is found.
  *
  * <p><b>Similarity.</b> Vectors are normalised to unit length on the way in (scaling does not change a cosine; an
  * all-zero vector has none and is refused) and compared by dot product, which is then the cosine. Similarities
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * first, ties by id (entries tied at the cut-off of {@code k} may be chosen in index order).
  *
  * <p><b>Exactness.</b> A partition held in at most {@link Builder#exactSearchThreshold(int)} documents (default
- * 1,000) is scanned exactly. A larger one is searched on the graph, collecting at least
+ * 1,000) is scanned exactly. A larger one is searched on its graphs, collecting at least
  * {@link Builder#candidates(int)} neighbours (default 32) so that even {@code k = 1} gets a wide enough beam; such a
  * lookup is approximate and may, rarely, miss the true nearest entry. Lucene itself also scans exactly when a
  * filter leaves few candidates in a segment, and searches segments too small for a graph exhaustively.
@@ -90,6 +93,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final String location;
     private final int dimension;
     private final UnitVectors vectors;
+    private final PartitionGraphs graphs;
     private final PartitionSearch search;
     private final Directory directory;
     private final IndexWriter writer;
@@ -102,7 +106,8 @@ public final class LuceneVectorIndex implements VectorIndex {
         this.location = b.path == null ? "an in-memory vector index" : "the vector index at " + b.path.toAbsolutePath();
         this.dimension = b.dimension;
         this.vectors = new UnitVectors(dimension);
-        this.search = new PartitionSearch(b.candidates, b.exactSearchThreshold);
+        this.graphs = new PartitionGraphs(b.ownGraphThreshold);
+        this.search = new PartitionSearch(b.candidates, b.exactSearchThreshold, graphs);
         Directory dir = null;
         IndexWriter w = null;
         SearcherManager s;
@@ -182,7 +187,19 @@ public final class LuceneVectorIndex implements VectorIndex {
         checkTerm(partition, "partition");
         checkTerm(id, "id");
         float[] unit = vectors.normalizedCopy(vector, "the vector of entry '" + abbreviate(id) + "'");
-        write(() -> writer.updateDocument(EntryDocuments.idTerm(id), EntryDocuments.toDocument(partition, id, unit)));
+        write(() -> writer.updateDocument(EntryDocuments.idTerm(id), graphs.nextGoesToOwnGraph(partition, this::sharedDocuments)
+                ? EntryDocuments.toOwnGraphDocument(EntryDocuments.ownGraphField(partition), id, unit)
+                : EntryDocuments.toDocument(partition, id, unit)));
+    }
+
+    /** The partition's documents in the shared graph, as the current searcher shows them (no refresh). */
+    private int sharedDocuments(String partition) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().docFreq(EntryDocuments.partitionTerm(partition));
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     @Override
@@ -351,6 +368,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         private int beamWidth = VectorCodec.DEFAULT_BEAM_WIDTH;
         private int candidates = 32;
         private int exactSearchThreshold = 1_000;
+        private int ownGraphThreshold = 1_000;
         private Duration maxStaleness = Duration.ZERO;
         private Ticker ticker = Ticker.systemTicker();
 
@@ -416,6 +434,23 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
 
         /**
+         * How many entries of one partition go into the graph all partitions share before the partition's further
+         * entries go into a graph of its own; 0 to {@link Integer#MAX_VALUE}, default 1,000. A lookup in the shared
+         * graph filters on its partition and steps over other partitions' entries, which grows costly when a large
+         * partition shares the index with others (a lookup in one of 8 partitions of 12,500 entries took several
+         * times as long as in one partition of 100,000); in its own graph a partition is searched as if alone.
+         * Every own graph is a vector field in Lucene's segments, so thousands of them cost memory and merge time:
+         * hence a threshold, under which a partition is cheaper scanned exactly anyway
+         * ({@link #exactSearchThreshold(int)}). {@link Integer#MAX_VALUE} keeps every entry in the shared graph; 0
+         * gives every partition its own graph from its first entry. Lookups search both graphs, so changing this
+         * for an existing index loses nothing.
+         */
+        public Builder ownGraphThreshold(int entries) {
+            this.ownGraphThreshold = entries;
+            return this;
+        }
+
+        /**
          * How long another thread's write may stay invisible to lookups; default zero (every write completed before
          * a lookup began is visible to it). A thread always sees its own writes. A positive bound lets a write-heavy
          * cache reopen its searcher at most about once per bound for other threads' writes.
@@ -447,6 +482,8 @@ public final class LuceneVectorIndex implements VectorIndex {
                     "LuceneVectorIndex.builder().candidates(..) must be 1 to 10000, was " + candidates);
             Preconditions.check(exactSearchThreshold >= 0 && exactSearchThreshold <= 1_000_000,
                     "LuceneVectorIndex.builder().exactSearchThreshold(..) must be 0 to 1000000, was " + exactSearchThreshold);
+            Preconditions.check(ownGraphThreshold >= 0,
+                    "LuceneVectorIndex.builder().ownGraphThreshold(..) must not be negative, was " + ownGraphThreshold);
             Preconditions.notNull(maxStaleness, "LuceneVectorIndex.builder().maxStaleness(..)");
             Preconditions.check(!maxStaleness.isNegative(),
                     "LuceneVectorIndex.builder().maxStaleness(..) must not be negative, was " + maxStaleness);

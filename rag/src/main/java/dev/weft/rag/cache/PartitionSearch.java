@@ -26,45 +26,62 @@ import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.util.Bits;
 
 /**
- * The nearest entries of one partition, on one point-in-time searcher. Two paths:
+ * The nearest entries of one partition, on one point-in-time searcher. A partition's entries sit in the graph all
+ * partitions share (under the partition's term) and, past {@link PartitionGraphs}' threshold, in a graph of its own
+ * (a vector field only its entries have); a lookup searches both and merges them. Each part is searched one of two
+ * ways:
  *
  * <ul>
- *   <li><b>Exact</b>, when the partition's term is in at most {@code exactThreshold} documents (live entries plus
- *       replaced or removed ones not yet merged away): its postings are walked and every live entry scored. Lucene's
- *       filtered HNSW search often falls back to this by itself under a selective filter, but not always (a
- *       segment holding most of a small partition may still be searched approximately), so small partitions are
- *       scanned here, which makes them exact by construction.</li>
- *   <li><b>HNSW</b> otherwise: a {@link KnnFloatVectorQuery} collecting {@code max(k, candidates)} neighbours, with
- *       the partition's term as its filter, applied inside the graph search, so a lookup never sees another
- *       partition's entries. When the partition is the whole index the filter is dropped: same answer, no bit set
- *       to build per segment.</li>
+ *   <li><b>Exact</b>, when the partition holds at most {@code exactThreshold} documents in all (live entries plus
+ *       replaced or removed ones not yet merged away): every live entry is scored (the shared part's by walking the
+ *       partition term's postings). Lucene's filtered HNSW search often falls back to this by itself under a
+ *       selective filter, but not always (a segment holding most of a small partition may still be searched
+ *       approximately), so small partitions are scanned here, which makes them exact by construction.</li>
+ *   <li><b>HNSW</b> otherwise: a {@link KnnFloatVectorQuery} collecting {@code max(k, candidates)} neighbours. On
+ *       the partition's own graph it needs no filter; on the shared graph the partition's term is its filter,
+ *       applied inside the graph search, so a lookup never sees another partition's entries (and the filter is
+ *       dropped when the partition is the whole index: same answer, no bit set to build per segment).</li>
  * </ul>
  *
  * Results are ordered by similarity, most similar first, then by id.
  */
 final class PartitionSearch {
+    private static final ScoreDoc[] NONE = new ScoreDoc[0];
     private static final Comparator<ScoreDoc> BEST_FIRST = (a, b) -> Float.compare(b.score, a.score);
     private static final Comparator<Neighbor> RANKING =
             Comparator.comparingDouble(Neighbor::similarity).reversed().thenComparing(Neighbor::id);
 
     private final int candidates;
     private final int exactThreshold;
+    private final PartitionGraphs graphs;
 
-    PartitionSearch(int candidates, int exactThreshold) {
+    PartitionSearch(int candidates, int exactThreshold, PartitionGraphs graphs) {
         this.candidates = candidates;
         this.exactThreshold = exactThreshold;
+        this.graphs = graphs;
     }
 
     List<Neighbor> nearest(IndexSearcher searcher, String partition, float[] unitTarget, int k) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         Term term = EntryDocuments.partitionTerm(partition);
-        int documents = reader.docFreq(term);
-        if (documents == 0) {
+        int shared = reader.docFreq(term);
+        graphs.observed(partition, shared);
+        String ownField = EntryDocuments.ownGraphField(partition);
+        int own = ownDocuments(reader, ownField);
+        if (shared == 0 && own == 0) {
             return List.of();
         }
-        ScoreDoc[] hits = documents <= exactThreshold
-                ? exact(reader, term, unitTarget, Math.min(k, documents))
-                : approximate(searcher, documents == reader.maxDoc() ? null : new TermQuery(term), unitTarget, k);
+        ScoreDoc[] hits;
+        if ((long) shared + own <= exactThreshold) {
+            hits = exact(reader, term, ownField, unitTarget, Math.min(k, shared + own));
+        } else {
+            ScoreDoc[] inShared = shared == 0 ? NONE
+                    : shared <= exactThreshold ? exact(reader, term, null, unitTarget, Math.min(k, shared))
+                    : approximate(searcher, EntryDocuments.VECTOR, shared == reader.maxDoc() ? null : new TermQuery(term), unitTarget, k);
+            ScoreDoc[] inOwn = own == 0 ? NONE : approximate(searcher, ownField, null, unitTarget, k);
+            hits = Arrays.copyOf(inShared, inShared.length + inOwn.length);
+            System.arraycopy(inOwn, 0, hits, inShared.length, inOwn.length);
+        }
         Arrays.sort(hits, BEST_FIRST);
         int keep = Math.min(k, hits.length);
         while (keep < hits.length && hits[keep].score == hits[keep - 1].score) {
@@ -81,42 +98,73 @@ final class PartitionSearch {
         return neighbors.size() > k ? List.copyOf(neighbors.subList(0, k)) : List.copyOf(neighbors);
     }
 
-    private ScoreDoc[] approximate(IndexSearcher searcher, Query filter, float[] target, int k) throws IOException {
-        int collect = (int) Math.min(searcher.getIndexReader().maxDoc(), Math.max(k, candidates));
-        return searcher.search(new KnnFloatVectorQuery(EntryDocuments.VECTOR, target, collect, filter), collect).scoreDocs;
-    }
-
-    /** Scores every live entry of the partition; keeps the best {@code k}. */
-    private static ScoreDoc[] exact(IndexReader reader, Term term, float[] target, int k) throws IOException {
-        PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, Comparator.comparingDouble(Scored::score));
+    /** The documents holding a vector in the partition's own graph, removed ones included; 0 if it has none. */
+    private static int ownDocuments(IndexReader reader, String field) throws IOException {
+        int documents = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
-            LeafReader segment = leaf.reader();
-            PostingsEnum entries = segment.postings(term, PostingsEnum.NONE);
-            FloatVectorValues values = segment.getFloatVectorValues(EntryDocuments.VECTOR);
-            if (entries == null || values == null) {
-                continue;
-            }
-            VectorScorer scorer = values.scorer(target);
-            DocIdSetIterator vectors = scorer.iterator();
-            Bits live = segment.getLiveDocs();
-            for (int doc = entries.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = entries.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
-                }
-                int at = vectors.docID() < doc ? vectors.advance(doc) : vectors.docID();
-                if (at != doc) {
-                    continue; // every entry has a vector; a document without one is not an entry
-                }
-                float score = scorer.score();
-                if (best.size() < k) {
-                    best.add(new Scored(leaf.docBase + doc, score));
-                } else if (score > best.peek().score()) {
-                    best.poll();
-                    best.add(new Scored(leaf.docBase + doc, score));
-                }
+            if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+                documents += values == null ? 0 : values.size();
             }
         }
-        return best.stream().map(s -> new ScoreDoc(s.doc(), s.score())).toArray(ScoreDoc[]::new);
+        return documents;
+    }
+
+    private ScoreDoc[] approximate(IndexSearcher searcher, String field, Query filter, float[] target, int k) throws IOException {
+        int collect = (int) Math.min(searcher.getIndexReader().maxDoc(), Math.max(k, candidates));
+        return searcher.search(new KnnFloatVectorQuery(field, target, collect, filter), collect).scoreDocs;
+    }
+
+    /**
+     * Scores every live entry of the partition, the shared graph's (those with {@code term}) and, if {@code ownField}
+     * is not null, its own graph's; keeps the best {@code k}.
+     */
+    private static ScoreDoc[] exact(IndexReader reader, Term term, String ownField, float[] target, int k) throws IOException {
+        PriorityQueue<ScoreDoc> best = new PriorityQueue<>(k + 1, Comparator.comparingDouble(s -> s.score));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader segment = leaf.reader();
+            FloatVectorValues shared = segment.getFloatVectorValues(EntryDocuments.VECTOR);
+            PostingsEnum entries = segment.postings(term, PostingsEnum.NONE);
+            if (shared != null && entries != null) {
+                scan(leaf, entries, shared.scorer(target), k, best);
+            }
+            FloatVectorValues own = ownField == null || segment.getFieldInfos().fieldInfo(ownField) == null
+                    ? null : segment.getFloatVectorValues(ownField);
+            if (own != null) {
+                scan(leaf, null, own.scorer(target), k, best); // every document of its own graph is the partition's
+            }
+        }
+        return best.toArray(NONE);
+    }
+
+    /**
+     * Scores into {@code best} the live documents {@code entries} lists (every document with a vector if it is null),
+     * each by its vector.
+     */
+    private static void scan(LeafReaderContext leaf, DocIdSetIterator entries, VectorScorer scorer, int k,
+            PriorityQueue<ScoreDoc> best) throws IOException {
+        if (scorer == null) {
+            return; // the segment holds no vectors in this field (its documents were merged away)
+        }
+        DocIdSetIterator vectors = scorer.iterator();
+        DocIdSetIterator listed = entries == null ? vectors : entries;
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = listed.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = listed.nextDoc()) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            int at = vectors.docID() < doc ? vectors.advance(doc) : vectors.docID();
+            if (at != doc) {
+                continue; // every entry has a vector; a document without one is not an entry
+            }
+            float score = scorer.score();
+            if (best.size() < k) {
+                best.add(new ScoreDoc(leaf.docBase + doc, score));
+            } else if (score > best.peek().score) {
+                best.poll();
+                best.add(new ScoreDoc(leaf.docBase + doc, score));
+            }
+        }
     }
 
     private static String id(LeafReader segment, int doc) throws IOException {
@@ -126,6 +174,4 @@ final class PartitionSearch {
         }
         return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
-
-    private record Scored(int doc, float score) {}
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Concurrent writers and readers on one index. Each writer owns its ids and its partition, so the end state is
  * known; every writer checks, after each of its writes, that its own next lookup sees it (read-your-writes under
- * contention), and every lookup returns only entries of the partition it asked for.
+ * contention), and every lookup returns only entries of the partition it asked for. Each partition outgrows the
+ * own-graph threshold while the others are written, so entries land in the shared graph and in own graphs alike.
  */
 class LuceneVectorIndexConcurrencyTest {
     private static final int THREADS = 6;
@@ -28,7 +29,8 @@ class LuceneVectorIndexConcurrencyTest {
     void concurrentWritersAndReadersKeepReadYourWritesAndPartitions() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(DIMENSION).exactSearchThreshold(50).build()) {
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(DIMENSION).exactSearchThreshold(50)
+                .ownGraphThreshold(40).build()) {
             List<Future<BruteForceIndex>> writers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;

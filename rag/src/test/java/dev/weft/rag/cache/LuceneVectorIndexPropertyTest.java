@@ -33,24 +33,31 @@ class LuceneVectorIndexPropertyTest {
         return Generated.cases(8, r -> IndexScenario.generate(r, 2_000, 4_000, 1, 2));
     }
 
+    /** Own-graph thresholds: every entry in the shared graph, every entry in its partition's own, and a mix. */
+    private static final int[] OWN_GRAPH_THRESHOLDS = {Integer.MAX_VALUE, 0, 7};
+
     /**
      * Every partition here fits under the default exact-search threshold: lookups are the brute-force answer, before
-     * and after {@link LuceneVectorIndex#forceMerge()}.
+     * and after {@link LuceneVectorIndex#forceMerge()}, wherever the entries sit (shared graph, own graphs, both).
      */
     @ParameterizedTest
     @MethodSource("smallPartitions")
     void smallPartitionsAreSearchedExactly(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
-        try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension()).build()) {
-            scenario.applyTo(index);
-            for (String stage : new String[] {"as written", "merged"}) {
-                if (stage.equals("merged")) {
-                    index.forceMerge();
-                }
-                assertThat(index.size()).as("%s %s: size", scenario, stage).isEqualTo(reference.size());
-                for (Lookup lookup : scenario.lookups()) {
-                    assertSameNeighbors(index.nearest(lookup.partition(), lookup.vector(), lookup.k()),
-                            reference, lookup, scenario + " " + stage + " " + describe(lookup));
+        for (int ownGraphThreshold : OWN_GRAPH_THRESHOLDS) {
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
+                    .ownGraphThreshold(ownGraphThreshold).build()) {
+                scenario.applyTo(index);
+                for (String stage : new String[] {"as written", "merged"}) {
+                    if (stage.equals("merged")) {
+                        index.forceMerge();
+                    }
+                    String what = scenario + " own-graph threshold " + ownGraphThreshold + " " + stage;
+                    assertThat(index.size()).as("%s: size", what).isEqualTo(reference.size());
+                    for (Lookup lookup : scenario.lookups()) {
+                        assertSameNeighbors(index.nearest(lookup.partition(), lookup.vector(), lookup.k()),
+                                reference, lookup, what + " " + describe(lookup));
+                    }
                 }
             }
         }
@@ -77,20 +84,26 @@ class LuceneVectorIndexPropertyTest {
         }
     }
 
-    /** Whatever the search path, a lookup returns only its partition's live entries, and min(k, partition size) of them. */
+    /**
+     * Whatever the search path and wherever the entries sit, a lookup returns only its partition's live entries, and
+     * min(k, partition size) of them.
+     */
     @ParameterizedTest
     @MethodSource("selectivePartitions")
     void partitionsNeverLeakAndRemovedEntriesNeverReturn(IndexScenario scenario) {
         BruteForceIndex reference = scenario.reference();
         for (int threshold : new int[] {0, 1_000_000}) {
-            try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
-                    .exactSearchThreshold(threshold).build()) {
-                scenario.applyTo(index);
-                for (Lookup lookup : scenario.lookups()) {
-                    List<Neighbor> found = index.nearest(lookup.partition(), lookup.vector(), lookup.k());
-                    assertThat(found).as("%s %s, exact threshold %d", scenario, describe(lookup), threshold)
-                            .hasSize((int) Math.min(lookup.k(), reference.count(lookup.partition())))
-                            .allSatisfy(n -> assertThat(reference.partitionOf(n.id())).isEqualTo(lookup.partition()));
+            for (int ownGraphThreshold : OWN_GRAPH_THRESHOLDS) {
+                try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
+                        .exactSearchThreshold(threshold).ownGraphThreshold(ownGraphThreshold).build()) {
+                    scenario.applyTo(index);
+                    for (Lookup lookup : scenario.lookups()) {
+                        List<Neighbor> found = index.nearest(lookup.partition(), lookup.vector(), lookup.k());
+                        assertThat(found).as("%s %s, exact threshold %d, own-graph threshold %d", scenario, describe(lookup),
+                                        threshold, ownGraphThreshold)
+                                .hasSize((int) Math.min(lookup.k(), reference.count(lookup.partition())))
+                                .allSatisfy(n -> assertThat(reference.partitionOf(n.id())).isEqualTo(lookup.partition()));
+                    }
                 }
             }
         }
@@ -100,27 +113,35 @@ class LuceneVectorIndexPropertyTest {
      * Partitions too large for the exact path are searched on the graph, which is approximate. Where a cache looks
      * (the true nearest entry at cosine 0.8 or more) it finds the true nearest entry, or one tied with it, for at
      * least 95% of lookups; far from every entry (random queries, cosine near 0) HNSW may settle on a worse one,
-     * which a cache threshold would refuse anyway. Every similarity reported is the entry's true cosine.
+     * which a cache threshold would refuse anyway. Every similarity reported is the entry's true cosine. Checked with
+     * the entries in the shared graph, in their partitions' own graphs, and split between the two (the default).
      */
     @ParameterizedTest
     @MethodSource("largePartitions")
     void largePartitionsFindTheTrueNearestWhereACacheLooks(IndexScenario scenario) {
+        for (int ownGraphThreshold : new int[] {1_000, 0, Integer.MAX_VALUE}) {
+            largePartitionsFindTheTrueNearest(scenario, ownGraphThreshold);
+        }
+    }
+
+    private static void largePartitionsFindTheTrueNearest(IndexScenario scenario, int ownGraphThreshold) {
         BruteForceIndex reference = scenario.reference();
+        String what = scenario + " own-graph threshold " + ownGraphThreshold;
         try (LuceneVectorIndex index = LuceneVectorIndex.builder().inMemory().dimension(scenario.dimension())
-                .exactSearchThreshold(0).build()) {
+                .exactSearchThreshold(0).ownGraphThreshold(ownGraphThreshold).build()) {
             scenario.applyTo(index);
             int close = 0;
             int found = 0;
             for (Lookup lookup : scenario.lookups()) {
                 List<Neighbor> truth = reference.nearest(lookup.partition(), lookup.vector(), Integer.MAX_VALUE);
                 List<Neighbor> actual = index.nearest(lookup.partition(), lookup.vector(), 1);
-                assertThat(actual).as("%s %s", scenario, describe(lookup)).hasSize(Math.min(1, truth.size()));
+                assertThat(actual).as("%s %s", what, describe(lookup)).hasSize(Math.min(1, truth.size()));
                 if (truth.isEmpty()) {
                     continue;
                 }
                 Neighbor top = actual.getFirst();
                 double trueSimilarity = truth.stream().filter(n -> n.id().equals(top.id())).findFirst().orElseThrow().similarity();
-                assertThat((double) top.similarity()).as("%s %s: similarity of %s", scenario, describe(lookup), top.id())
+                assertThat((double) top.similarity()).as("%s %s: similarity of %s", what, describe(lookup), top.id())
                         .isCloseTo(trueSimilarity, Offset.offset(TOLERANCE));
                 if (truth.getFirst().similarity() >= 0.8) {
                     close++;
@@ -129,7 +150,7 @@ class LuceneVectorIndexPropertyTest {
                     }
                 }
             }
-            assertThat(found).as("%s: of %d lookups with an entry at cosine >= 0.8, those finding the nearest", scenario, close)
+            assertThat(found).as("%s: of %d lookups with an entry at cosine >= 0.8, those finding the nearest", what, close)
                     .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * close));
         }
     }

@@ -171,6 +171,7 @@ class LuceneVectorIndexTest {
                 Arguments.argumentSet("beamWidth 0", LuceneVectorIndex.builder().inMemory().dimension(3).hnsw(16, 0), "hnsw(.., beamWidth)"),
                 Arguments.argumentSet("candidates 0", LuceneVectorIndex.builder().inMemory().dimension(3).candidates(0), "candidates(..)"),
                 Arguments.argumentSet("negative exact threshold", LuceneVectorIndex.builder().inMemory().dimension(3).exactSearchThreshold(-1), "exactSearchThreshold(..)"),
+                Arguments.argumentSet("negative own-graph threshold", LuceneVectorIndex.builder().inMemory().dimension(3).ownGraphThreshold(-1), "ownGraphThreshold(..)"),
                 Arguments.argumentSet("negative staleness", LuceneVectorIndex.builder().inMemory().dimension(3).maxStaleness(Duration.ofMillis(-1)), "maxStaleness(..)"),
                 Arguments.argumentSet("null staleness", LuceneVectorIndex.builder().inMemory().dimension(3).maxStaleness(null), "maxStaleness(..)"),
                 Arguments.argumentSet("null ticker", LuceneVectorIndex.builder().inMemory().dimension(3).ticker(null), "ticker(..)"));
@@ -196,6 +197,48 @@ class LuceneVectorIndexTest {
             index.forceMerge();
             assertThat(index.size()).isEqualTo(299);
             assertThat(index.nearest("p1", XY, 10)).isEqualTo(before);
+        }
+    }
+
+    /**
+     * Past the own-graph threshold a partition's entries go into a graph of its own; lookups search both graphs, so
+     * replacing, moving and removing entries on either side, merging, and reopening with another threshold (or none)
+     * lose nothing. The partitions are small enough for the exact path, so the answers are exact.
+     */
+    @Test
+    void entriesInAPartitionsOwnGraphAreFoundReplacedMovedAndRemovedLikeAnyOther(@TempDir Path dir) {
+        try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(3).ownGraphThreshold(2).build()) {
+            index.put("p", "shared-1", X);
+            index.put("p", "shared-2", Y);
+            index.put("p", "own-1", XY); // the third entry of p: its own graph
+            index.put("p", "own-2", new float[] {1, 0.1f, 0});
+            index.put("q", "q-1", X);
+            assertThat(index.nearest("p", X, 4)).extracting(Neighbor::id).containsExactly("shared-1", "own-2", "own-1", "shared-2");
+            assertThat(index.nearest("q", X, 4)).containsExactly(new Neighbor("q-1", 1f));
+
+            index.put("p", "own-2", new float[] {0, 0, 1}); // replaced in place
+            index.put("q", "own-1", XY); // moved from p's own graph to q's shared one
+            index.put("p", "q-1", Y); // moved from q into p's own graph
+            index.remove("shared-2");
+            float[] nearY = {0.1f, 1, 0};
+            assertThat(index.nearest("p", nearY, 5)).extracting(Neighbor::id).containsExactly("q-1", "shared-1", "own-2");
+            assertThat(index.nearest("q", XY, 5)).extracting(Neighbor::id).containsExactly("own-1");
+            assertThat(index.size()).isEqualTo(4);
+            List<Neighbor> before = index.nearest("p", XY, 5);
+            index.forceMerge();
+            assertThat(index.nearest("p", XY, 5)).isEqualTo(before);
+        }
+        float[] away = {-1, 0, -1};
+        int entries = 3;
+        for (int threshold : new int[] {0, Integer.MAX_VALUE}) {
+            try (LuceneVectorIndex index = LuceneVectorIndex.builder().path(dir).dimension(3).ownGraphThreshold(threshold).build()) {
+                assertThat(index.nearest("p", new float[] {0.1f, 1, 0}, 3)).as("reopened with threshold %d", threshold)
+                        .extracting(Neighbor::id).containsExactly("q-1", "shared-1", "own-2");
+                index.put("p", "late-" + threshold, away);
+                entries++;
+                assertThat(index.nearest("p", away, entries + 1)).as("reopened with threshold %d", threshold)
+                        .hasSize(entries).first().satisfies(n -> assertThat(n.id()).startsWith("late-"));
+            }
         }
     }
 
