@@ -72,6 +72,9 @@ import tools.jackson.databind.JsonNode;
  * reported on both held-out halves. The recommended model is the one whose chosen threshold answers most tuning
  * lookups, a Quora-based choice before a mock-based one.
  *
+ * <p>Each model's wrong hits at the default threshold whose entry is not word-for-word the pair's own origin are
+ * printed ({@code wrong_hit}), with the pair's own origin beside the hit's, to read what GPTCache's rule counts wrong.
+ *
  * <p>The last lines, {@code target}, state issue 5's target for the default configuration
  * ({@link SemanticCache#DEFAULT_THRESHOLD}, no verifier) per model: precision >= 0.97 on all 999 mock pairs with a hit
  * rate above GPTCache's 0.95 row (precision 0.944, hit rate 0.450; its table never reaches 0.95 precision), under
@@ -152,6 +155,9 @@ public final class SemanticCacheQuality {
                 }
             }
             MockOutcome atDefault = mock.count(mockTop, mockChecks.getFirst(), DEFAULT_THRESHOLD, null);
+            for (String wrong : mock.wrongHits(mockTop, mockChecks.getFirst(), DEFAULT_THRESHOLD)) {
+                System.out.printf(Locale.ROOT, "mock.%s.wrong_hit t%.2f %s%n", model.id(), DEFAULT_THRESHOLD, wrong);
+            }
 
             if (!quoraModels.contains(model)) {
                 for (Check check : mockChecks) {
@@ -545,6 +551,23 @@ public final class SemanticCacheQuality {
                 }
             }
             return new MockOutcome(correct, wrong, sameText, misses);
+        }
+
+        /**
+         * The wrong hits at {@code threshold} under GPTCache's rule whose entry is not word-for-word the pair's own
+         * origin: the lookup, the hit's origin and the pair's own origin, to read what the rule counts wrong.
+         */
+        List<String> wrongHits(Neighbor[][] top, Check check, double threshold) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < top.length; i++) {
+                Neighbor hit = walk(top[i], check, i, threshold);
+                int entry = hit == null ? i : Integer.parseInt(hit.id());
+                if (entry != i && !origins.get(entry).equals(origins.get(i))) {
+                    lines.add(String.format(Locale.ROOT, "pair=%d similarity=%.3f | lookup: %s | hit (pair %d's origin): %s | own origin: %s",
+                            i, hit.similarity(), similars.get(i), entry, origins.get(entry), origins.get(i)));
+                }
+            }
+            return lines;
         }
 
         /** Origins, then similars: one list to embed. */
