@@ -48,10 +48,10 @@ import org.slf4j.LoggerFactory;
  * first, ties by id (entries tied at the cut-off of {@code k} may be chosen in index order).
  *
  * <p><b>Exactness.</b> A partition held in at most {@link Builder#exactSearchThreshold(int)} documents (default
- * 1,000) is scanned exactly. A larger one is searched on its graphs, collecting at least
- * {@link Builder#candidates(int)} neighbours (default 32) so that even {@code k = 1} gets a wide enough beam; such a
- * lookup is approximate and may, rarely, miss the true nearest entry. Lucene itself also scans exactly when a
- * filter leaves few candidates in a segment, and searches segments too small for a graph exhaustively.
+ * 1,000) is scanned exactly. A larger one is searched on its graphs with a beam of {@link Builder#candidates(int)}
+ * (default 32, shared out among segments by their size) so that even {@code k = 1} gets a wide enough beam; such a
+ * lookup is approximate and may, rarely, miss the true nearest entry. In the shared graph, Lucene itself also scans
+ * exactly when the partition's filter leaves few candidates in a segment.
  *
  * <p><b>Visibility.</b> A write ({@link #put}, {@link #remove}) only hands the change to Lucene's index writer; the
  * searcher is reopened lazily, by the next lookup that needs it, so a burst of writes costs one reopen. A lookup
