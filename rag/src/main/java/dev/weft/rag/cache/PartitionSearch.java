@@ -39,7 +39,7 @@ import org.apache.lucene.util.Bits;
  *       selective filter, but not always (a segment holding most of a small partition may still be searched
  *       approximately), so small partitions are scanned here, which makes them exact by construction.</li>
  *   <li><b>HNSW</b> otherwise. The partition's own graph needs no filter: each segment's graph is searched with a
- *       beam of {@code candidates} scaled to the segment's size (see {@link #graphs}). On the shared graph a
+ *       beam of {@code candidates} scaled to the segment's size (see {@link #segmentGraphs}). On the shared graph a
  *       {@link KnnFloatVectorQuery} collects {@code max(k, candidates)} with the partition's term as its filter,
  *       applied inside the graph search, so a lookup never sees another partition's entries (and when the partition
  *       is the whole index, it is searched like an own graph).</li>
@@ -69,7 +69,7 @@ final class PartitionSearch {
         int shared = reader.docFreq(term);
         graphs.observed(partition, shared);
         String ownField = EntryDocuments.ownGraphField(partition);
-        int own = ownDocuments(reader, ownField);
+        int own = Arrays.stream(vectorCounts(reader, ownField)).sum();
         if (shared == 0 && own == 0) {
             return List.of();
         }
@@ -79,9 +79,9 @@ final class PartitionSearch {
         } else {
             ScoreDoc[] inShared = shared == 0 ? NONE
                     : shared <= exactThreshold ? exact(reader, term, null, unitTarget, Math.min(k, shared))
-                    : shared == reader.maxDoc() ? graphs(reader, EntryDocuments.VECTOR, unitTarget, k)
+                    : shared == reader.maxDoc() ? segmentGraphs(reader, EntryDocuments.VECTOR, unitTarget, k)
                     : filtered(searcher, new TermQuery(term), unitTarget, k);
-            ScoreDoc[] inOwn = own == 0 ? NONE : graphs(reader, ownField, unitTarget, k);
+            ScoreDoc[] inOwn = own == 0 ? NONE : segmentGraphs(reader, ownField, unitTarget, k);
             hits = Arrays.copyOf(inShared, inShared.length + inOwn.length);
             System.arraycopy(inOwn, 0, hits, inShared.length, inOwn.length);
         }
@@ -101,16 +101,16 @@ final class PartitionSearch {
         return neighbors.size() > k ? List.copyOf(neighbors.subList(0, k)) : List.copyOf(neighbors);
     }
 
-    /** The documents holding a vector in the partition's own graph, removed ones included; 0 if it has none. */
-    private static int ownDocuments(IndexReader reader, String field) throws IOException {
-        int documents = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
-                FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-                documents += values == null ? 0 : values.size();
-            }
+    /** Per segment, the documents holding a vector in {@code field}, removed ones included; 0 where it has none. */
+    private static int[] vectorCounts(IndexReader reader, String field) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int[] counts = new int[leaves.size()];
+        for (int i = 0; i < counts.length; i++) {
+            LeafReader segment = leaves.get(i).reader();
+            FloatVectorValues values = segment.getFieldInfos().fieldInfo(field) == null ? null : segment.getFloatVectorValues(field);
+            counts[i] = values == null ? 0 : values.size();
         }
-        return documents;
+        return counts;
     }
 
     /** A graph search of the shared graph, the partition's term as the filter, collecting {@code max(k, candidates)}. */
@@ -127,16 +127,10 @@ final class PartitionSearch {
      * gives each segment about {@code candidates * share} plus a wide safety margin, which on an index as a bulk load
      * leaves it, six segments for 100,000 entries, explores several times what one merged graph does.)
      */
-    private ScoreDoc[] graphs(IndexReader reader, String field, float[] target, int k) throws IOException {
+    private ScoreDoc[] segmentGraphs(IndexReader reader, String field, float[] target, int k) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
-        int[] sizes = new int[leaves.size()];
-        long total = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            LeafReader segment = leaves.get(i).reader();
-            FloatVectorValues values = segment.getFieldInfos().fieldInfo(field) == null ? null : segment.getFloatVectorValues(field);
-            sizes[i] = values == null ? 0 : values.size();
-            total += sizes[i];
-        }
+        int[] sizes = vectorCounts(reader, field);
+        long total = Arrays.stream(sizes).asLongStream().sum();
         List<ScoreDoc> hits = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] == 0) {
