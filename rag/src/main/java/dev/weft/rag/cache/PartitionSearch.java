@@ -137,7 +137,7 @@ final class PartitionSearch {
                 continue;
             }
             LeafReaderContext leaf = leaves.get(i);
-            int beam = Math.max(k, (int) Math.ceil(candidates * Math.sqrt(sizes[i] / (double) total)));
+            int beam = Math.min(sizes[i], Math.max(k, (int) Math.ceil(candidates * Math.sqrt(sizes[i] / (double) total))));
             AcceptDocs live = AcceptDocs.fromLiveDocs(leaf.reader().getLiveDocs(), leaf.reader().maxDoc());
             for (ScoreDoc hit : leaf.reader().searchNearestVectors(field, target, beam, live, Integer.MAX_VALUE).scoreDocs) {
                 hits.add(new ScoreDoc(leaf.docBase + hit.doc, hit.score));

@@ -158,6 +158,15 @@ class LuceneVectorIndexTest {
                 graphOnly.put("p", "x", X);
                 assertThat(graphOnly.nearest("p", X, Integer.MAX_VALUE)).hasSize(1);
             }
+            try (LuceneVectorIndex ownGraphs = LuceneVectorIndex.builder().inMemory().dimension(3).exactSearchThreshold(0)
+                    .ownGraphThreshold(0).build()) {
+                ownGraphs.put("p", "x", X);
+                ownGraphs.put("p", "y", Y);
+                ownGraphs.put("p", "xy", XY);
+                ownGraphs.put("q", "z", X);
+                ownGraphs.remove("y");
+                assertThat(ownGraphs.nearest("p", X, Integer.MAX_VALUE)).extracting(Neighbor::id).containsExactly("x", "xy");
+            }
         }
     }
 
