@@ -69,7 +69,8 @@ final class PartitionSearch {
         int shared = reader.docFreq(term);
         graphs.observed(partition, shared);
         String ownField = EntryDocuments.ownGraphField(partition);
-        int own = Arrays.stream(vectorCounts(reader, ownField)).sum();
+        int[] ownPerSegment = vectorCounts(reader, ownField);
+        int own = Arrays.stream(ownPerSegment).sum();
         if (shared == 0 && own == 0) {
             return List.of();
         }
@@ -79,9 +80,10 @@ final class PartitionSearch {
         } else {
             ScoreDoc[] inShared = shared == 0 ? NONE
                     : shared <= exactThreshold ? exact(reader, term, null, unitTarget, Math.min(k, shared))
-                    : shared == reader.maxDoc() ? segmentGraphs(reader, EntryDocuments.VECTOR, unitTarget, k)
+                    : shared == reader.maxDoc()
+                            ? segmentGraphs(reader, EntryDocuments.VECTOR, vectorCounts(reader, EntryDocuments.VECTOR), unitTarget, k)
                     : filtered(searcher, new TermQuery(term), unitTarget, k);
-            ScoreDoc[] inOwn = own == 0 ? NONE : segmentGraphs(reader, ownField, unitTarget, k);
+            ScoreDoc[] inOwn = own == 0 ? NONE : segmentGraphs(reader, ownField, ownPerSegment, unitTarget, k);
             hits = Arrays.copyOf(inShared, inShared.length + inOwn.length);
             System.arraycopy(inOwn, 0, hits, inShared.length, inOwn.length);
         }
@@ -121,15 +123,15 @@ final class PartitionSearch {
 
     /**
      * A graph search of {@code field} in every segment, unfiltered (every live document of the field is the
-     * partition's). Each segment's beam is {@code max(k, ceil(candidates * sqrt(share)))}, its share being its part of
-     * the field's vectors: the full beam on one merged graph, and on several segments a beam that shrinks with the
-     * segment, since a smaller graph needs a narrower beam for the same recall. (Lucene's own multi-segment search
-     * gives each segment about {@code candidates * share} plus a wide safety margin, which on an index as a bulk load
-     * leaves it, six segments for 100,000 entries, explores several times what one merged graph does.)
+     * partition's); {@code sizes} holds each segment's vectors in the field ({@link #vectorCounts}). Each segment's
+     * beam is {@code max(k, ceil(candidates * sqrt(share)))}, its share being its part of the field's vectors: the
+     * full beam on one merged graph, and on several segments a beam that shrinks with the segment, since a smaller
+     * graph needs a narrower beam for the same recall. (Lucene's own multi-segment search gives each segment about
+     * {@code candidates * share} plus a wide safety margin, which on an index as a bulk load leaves it, six segments
+     * for 100,000 entries, explores several times what one merged graph does.)
      */
-    private ScoreDoc[] segmentGraphs(IndexReader reader, String field, float[] target, int k) throws IOException {
+    private ScoreDoc[] segmentGraphs(IndexReader reader, String field, int[] sizes, float[] target, int k) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
-        int[] sizes = vectorCounts(reader, field);
         long total = Arrays.stream(sizes).asLongStream().sum();
         List<ScoreDoc> hits = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
